@@ -1,0 +1,41 @@
+"""Button Ad Studio: compose, preview and forecast ads with a WhatsApp Message or Call button.
+
+Entry point: page config, the navigation over `pages/`, the share-link notes and the shared
+sidebar (share link, what the app is). Every page reads and writes the one AdSpec in the
+session; after the page has run, the address bar is rewritten to reopen exactly that ad.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from components.session import current_ad, init_session, sync_url
+from components.widgets import share_link_control, url_notes_banner
+
+st.set_page_config(
+    page_title="Button Ad Studio",
+    page_icon="assets/icon.png",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+init_session()
+st.html(Path(__file__).parent / "assets" / "app.css")
+
+PAGES = [
+    st.Page("app_pages/compose.py", title="Compose", icon=":material/edit_note:", default=True),
+    st.Page("app_pages/preview.py", title="Preview", icon=":material/devices:", url_path="preview"),
+]
+page = st.navigation(PAGES)
+
+url_notes_banner()
+page.run()
+
+ad = current_ad()
+sync_url(ad)
+with st.sidebar:
+    share_link_control(ad)
+    st.caption(
+        "Button Ad Studio previews and simulates. It never contacts Meta or WhatsApp; "
+        "forecasts are simulated, not Meta's predictions."
+    )

@@ -1,0 +1,73 @@
+"""Preview: the ad in every placement, side by side, and what a tap on its button does.
+
+- toggles for light/dark theme, a phone frame and the Stories safe zones;
+- every placement true to its format, with a note where copy is cut, the image is cropped
+  (and where), or the ad is not delivered (Call in Facebook Stories or on desktop);
+- beside them, the tap: the WhatsApp chat (Message) or the call screen with business hours;
+- a QR code of the button's real link, and the whole preview as one offline HTML file.
+"""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from components.phone import button_link
+from components.placements import PLACEMENTS, placement_notes
+from components.preview_doc import standalone_html
+from components.qr import qr_png
+from components.render import crop_html, phone_frame, placement_html
+from components.render_tap import call_screen_html, chat_screen_html
+from components.session import current_ad, set_ad
+from components.styles import page_html
+from components.widgets import hours_editor, placement_note, preview_options, tap_moment
+
+st.title("Preview every placement", anchor=False)
+ad = current_ad()
+theme, frame, safe_zones = preview_options()
+
+grid_col, tap_col = st.columns([2, 1], gap="large")
+
+with tap_col, st.container(key="tap_panel"):
+    st.subheader("After the tap", anchor=False)
+    if ad.cta == "call":
+        with st.expander("Business hours", expanded=True, icon=":material/schedule:"):
+            hours = hours_editor(ad)
+        if hours != ad.hours:
+            ad = replace(ad, hours=hours)
+            set_ad(ad)
+        moment = tap_moment(ad.hours)
+        st.html(page_html(phone_frame(call_screen_html(ad, moment), frame), theme))
+    else:
+        st.html(page_html(phone_frame(chat_screen_html(ad), frame), theme))
+    link = button_link(ad.phone_check, ad.cta, ad.prefill)
+    if link:
+        st.image(qr_png(link), caption="Scan with a phone to try the real button", width=200)
+        st.code(link, language=None, wrap_lines=True)
+    else:
+        st.warning("No QR code: the number is not valid, so the button has no link.")
+    st.download_button(
+        "Download the preview (HTML)",
+        data=standalone_html(ad, theme, safe_zones),
+        file_name="ad-preview.html",
+        mime="text/html",
+        icon=":material/download:",
+        key="download_preview",
+        width="stretch",
+    )
+
+with grid_col:
+    keys = list(PLACEMENTS)
+    for start in range(0, len(keys), 2):
+        cols = st.columns(2, gap="medium")
+        for col, key in zip(cols, keys[start : start + 2], strict=False):
+            placement = PLACEMENTS[key]
+            with col, st.container(key=f"placement_{key}"):
+                st.markdown(f"**{placement.name}** · {placement.aspect}")
+                markup = placement_html(ad, key, safe_zones)
+                st.html(page_html(phone_frame(markup, frame and placement.mobile), theme))
+                for note in placement_notes(ad, placement):
+                    placement_note(note)
+                crop = crop_html(ad, placement)
+                if crop and any(n.level == "info" for n in placement_notes(ad, placement)):
+                    with st.expander("Where the crop falls"):
+                        st.html(page_html(crop, theme))

@@ -1,0 +1,409 @@
+"""The one domain model: `AdSpec`, its limits, its checks and its share-link round trip.
+
+An `AdSpec` is everything a person composes (copy, button, number, welcome message) plus the
+campaign settings later pages read (targets, scenario, budget, days, seed). Images travel as
+bytes beside the text but never in a share link. `from_query_params` never raises: every bad
+value becomes a friendly note and falls back to the default ad's value.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from components.hours import BusinessHours, hours_from_record
+from components.phone import PhoneCheck, check_phone, normalize_region
+
+SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
+
+# Meta's recommended lengths (product.md, "text lengths"): longer text is truncated with
+# "See more" in the feed, never rejected, so these are warnings, not caps.
+PRIMARY_TEXT_LIMIT = 125
+HEADLINE_LIMIT = 40
+DESCRIPTION_LIMIT = 25
+# Stories: keep primary text under 100; Reels cut primary text at 72 (product.md).
+STORY_TEXT_LIMIT = 100
+REELS_TEXT_LIMIT = 72
+# The welcome message (product.md): Meta's example shows 3 ice breakers; each at most 80.
+MAX_QUICK_REPLIES = 3
+QUICK_REPLY_LIMIT = 80
+
+# Hard ceilings on what a share link may carry. They keep a mangled or hostile URL from
+# filling the page; a value over its ceiling is refused with a note, never silently cut.
+MAX_URL_CHARS = {
+    "business": 75,
+    "text": 2200,
+    "headline": 255,
+    "description": 255,
+    "prefill": 1000,
+    "greeting": 1000,
+    "replies": 4 * (QUICK_REPLY_LIMIT + 1),
+    "phone": 64,
+    "countries": 1500,
+}
+
+IMAGE_FITS = {"crop": "Fill the frame (crop)", "fit": "Show the whole image (bars)"}
+CTA_LABELS = {"message": "Send WhatsApp Message", "call": "Call Now"}
+SCENARIOS = ("launch", "europe")
+MAX_BUDGET_USD = 100_000.0
+MAX_DAYS = 365
+MAX_SEED = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class AdSpec:
+    """An ad with a WhatsApp button, and the campaign settings that go with it."""
+
+    business: str = ""
+    verified: bool = False
+    text: str = ""
+    headline: str = ""
+    description: str = ""
+    cta: str = "message"
+    phone: str = ""
+    region: str = "US"
+    prefill: str = ""
+    greeting: str = ""
+    replies: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    scenario: str = "launch"
+    budget: float = 20.0
+    days: int = 14
+    seed: int = 7
+    # Images are processed bytes (see components.images); never part of a share link.
+    image: bytes | None = field(default=None, repr=False)
+    logo: bytes | None = field(default=None, repr=False)
+    # How an image whose shape differs from a placement's is framed: "crop" fills the frame,
+    # "fit" shows the whole image with bars.
+    image_fit: str = "crop"
+    # How the daily budget is split across `countries`: "audience" (in proportion to the
+    # estimated audience) or "manual" (`manual_split`: country -> share, summing to 1).
+    split_mode: str = "audience"
+    manual_split: tuple[tuple[str, float], ...] = ()
+    # When someone answers: out-of-hours taps on a Call ad are missed calls.
+    hours: BusinessHours = field(default_factory=BusinessHours)
+
+    @property
+    def cta_label(self) -> str:
+        """The button's label as Facebook shows it."""
+        return CTA_LABELS.get(self.cta, CTA_LABELS["message"])
+
+    @property
+    def phone_check(self) -> PhoneCheck:
+        """The number checked against the default region (cached per number and region)."""
+        return cached_phone_check(self.phone, self.region)
+
+
+@lru_cache(maxsize=512)
+def cached_phone_check(phone: str, region: str) -> PhoneCheck:
+    """`check_phone`, remembered: the composer checks the same number on every rerun."""
+    return check_phone(phone, region)
+
+
+@dataclass(frozen=True)
+class LengthWarning:
+    """A field longer than Meta recommends: shown beside the counter, nothing is cut."""
+
+    field: str
+    length: int
+    limit: int
+
+    @property
+    def message(self) -> str:
+        """What the composer shows under the field."""
+        over = self.length - self.limit
+        return (
+            f"{over} character{'s' if over != 1 else ''} over Meta's recommended {self.limit}: "
+            "the feed will cut it with “… See more”."
+        )
+
+
+def length_warnings(ad: AdSpec) -> list[LengthWarning]:
+    """Fields past Meta's recommended lengths."""
+    checks = (
+        ("text", ad.text, PRIMARY_TEXT_LIMIT),
+        ("headline", ad.headline, HEADLINE_LIMIT),
+        ("description", ad.description, DESCRIPTION_LIMIT),
+    )
+    return [
+        LengthWarning(name, len(value), limit)
+        for name, value, limit in checks
+        if len(value) > limit
+    ]
+
+
+def reply_problems(replies: tuple[str, ...]) -> list[str]:
+    """What is wrong with a set of quick replies (too many, too long)."""
+    problems = []
+    if len(replies) > MAX_QUICK_REPLIES:
+        problems.append(f"Use at most {MAX_QUICK_REPLIES} quick replies.")
+    for index, reply in enumerate(replies, start=1):
+        if len(reply) > QUICK_REPLY_LIMIT:
+            problems.append(
+                f"Quick reply {index} is {len(reply)} characters; WhatsApp allows "
+                f"{QUICK_REPLY_LIMIT}."
+            )
+    return problems
+
+
+@lru_cache(maxsize=1)
+def _default_record() -> dict[str, Any]:
+    with open(SAMPLE_DATA / "default_ad.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def ad_from_record(record: Mapping[str, Any]) -> AdSpec:
+    """An AdSpec from a sample-business record (sample_data/*.json), images loaded from disk."""
+    image = _read_sample_file(record.get("image"))
+    logo = _read_sample_file(record.get("logo"))
+    return AdSpec(
+        business=str(record.get("business", "")),
+        verified=bool(record.get("verified", False)),
+        text=str(record.get("text", "")),
+        headline=str(record.get("headline", "")),
+        description=str(record.get("description", "")),
+        cta=str(record.get("cta", "message")),
+        phone=str(record.get("phone", "")),
+        region=normalize_region(str(record.get("region", "US"))) or "US",
+        prefill=str(record.get("prefill", "")),
+        greeting=str(record.get("greeting", "")),
+        replies=tuple(str(r) for r in record.get("replies", ()))[:MAX_QUICK_REPLIES],
+        countries=tuple(str(c).upper() for c in record.get("countries", ())),
+        budget=float(record.get("budget", 20.0)),
+        days=int(record.get("days", 14)),
+        image=image,
+        logo=logo,
+        hours=hours_from_record(record.get("hours")),
+    )
+
+
+def _read_sample_file(relative: Any) -> bytes | None:
+    if not relative:
+        return None
+    path = (SAMPLE_DATA / str(relative)).resolve()
+    if SAMPLE_DATA not in path.parents or not path.is_file():
+        return None
+    return path.read_bytes()
+
+
+def default_ad() -> AdSpec:
+    """The finished sample ad the composer opens with."""
+    return _default_ad()
+
+
+@lru_cache(maxsize=1)
+def _default_ad() -> AdSpec:
+    return ad_from_record(_default_record())
+
+
+# ---- share link -------------------------------------------------------------------------
+
+SHARE_PARAMS = (
+    "business",
+    "verified",
+    "text",
+    "headline",
+    "description",
+    "cta",
+    "phone",
+    "region",
+    "prefill",
+    "greeting",
+    "replies",
+    "countries",
+    "scenario",
+    "budget",
+    "days",
+    "seed",
+)
+
+
+def to_query_params(ad: AdSpec) -> dict[str, str]:
+    """The share-link parameters that reopen this ad (images excepted)."""
+    return {
+        "business": ad.business,
+        "verified": "1" if ad.verified else "0",
+        "text": ad.text,
+        "headline": ad.headline,
+        "description": ad.description,
+        "cta": ad.cta,
+        "phone": ad.phone,
+        "region": ad.region,
+        "prefill": ad.prefill,
+        "greeting": ad.greeting,
+        "replies": "|".join(ad.replies),
+        "countries": ",".join(ad.countries),
+        "scenario": ad.scenario,
+        "budget": _format_number(ad.budget),
+        "days": str(ad.days),
+        "seed": str(ad.seed),
+    }
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _first(value: Any) -> str | None:
+    """Streamlit hands a repeated parameter over as a list; the first one wins."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    return str(value)
+
+
+def _clean_text(value: str) -> str:
+    # Lone surrogates come from broken UTF-8 escapes; they cannot be encoded or rendered.
+    return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+
+
+def from_query_params(
+    params: Mapping[str, Any], base: AdSpec | None = None
+) -> tuple[AdSpec, list[str]]:
+    """Read share-link parameters over `base` (the default ad); return the ad and notes.
+
+    Never raises. A value that cannot be used leaves the base value in place and adds a
+    note that says which parameter was ignored and why.
+    """
+    ad = base if base is not None else default_ad()
+    notes: list[str] = []
+    changes: dict[str, Any] = {}
+
+    for name in ("business", "text", "headline", "description", "prefill", "greeting", "phone"):
+        raw = _first(params.get(name))
+        if raw is None:
+            continue
+        cleaned = _clean_text(raw)
+        # U+FFFD is what a decoder leaves of a broken %-escape (e.g. a lone %FF).
+        if cleaned != raw or "\ufffd" in raw:
+            notes.append(
+                f"`{name}` in the link has characters that could not be read (a broken "
+                f"escape); the sample's {name} is shown instead."
+            )
+            continue
+        if len(cleaned) > MAX_URL_CHARS[name]:
+            notes.append(
+                f"`{name}` in the link is {len(cleaned):,} characters (at most "
+                f"{MAX_URL_CHARS[name]:,}); the sample's {name} is shown instead."
+            )
+            continue
+        changes[name] = cleaned
+
+    raw = _first(params.get("verified"))
+    if raw is not None:
+        if raw.strip().lower() in ("1", "true", "yes"):
+            changes["verified"] = True
+        elif raw.strip().lower() in ("0", "false", "no", ""):
+            changes["verified"] = False
+        else:
+            notes.append("`verified` should be 1 or 0; ignored.")
+
+    raw = _first(params.get("cta"))
+    if raw is not None:
+        if raw.strip().lower() in CTA_LABELS:
+            changes["cta"] = raw.strip().lower()
+        else:
+            notes.append(
+                f"Unknown button type `{_short(raw)}`: use `message` or `call`. "
+                "Showing Send WhatsApp Message."
+            )
+            changes["cta"] = "message"
+
+    raw = _first(params.get("region"))
+    if raw is not None:
+        region = normalize_region(raw)
+        if region:
+            changes["region"] = region
+        else:
+            notes.append(f"Unknown country code `{_short(raw)}` for `region`; ignored.")
+
+    raw = _first(params.get("replies"))
+    if raw is not None:
+        raw = _clean_text(raw)
+        replies = tuple(part.strip() for part in raw.split("|") if part.strip())
+        if len(raw) > MAX_URL_CHARS["replies"] or reply_problems(replies):
+            notes.append(
+                f"`replies` holds at most {MAX_QUICK_REPLIES} replies of at most "
+                f"{QUICK_REPLY_LIMIT} characters each; the sample's replies are shown."
+            )
+        else:
+            changes["replies"] = replies
+
+    raw = _first(params.get("countries"))
+    if raw is not None and len(raw) > MAX_URL_CHARS["countries"]:
+        notes.append("`countries` in the link is too long; the sample's targets are kept.")
+    elif raw is not None:
+        codes, unknown = parse_country_list(raw)
+        if unknown:
+            shown = ", ".join(f"`{_short(code, 8)}`" for code in unknown[:5])
+            more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+            notes.append(f"Unknown country codes ignored: {shown}{more}.")
+        changes["countries"] = codes
+
+    raw = _first(params.get("scenario"))
+    if raw is not None:
+        if raw.strip().lower() in SCENARIOS:
+            changes["scenario"] = raw.strip().lower()
+        else:
+            notes.append(f"Unknown scenario `{_short(raw)}`: use `launch` or `europe`.")
+
+    for name, low, high, kind in (
+        ("budget", 0.0, MAX_BUDGET_USD, float),
+        ("days", 1, MAX_DAYS, int),
+        ("seed", 0, MAX_SEED, int),
+    ):
+        raw = _first(params.get(name))
+        if raw is None:
+            continue
+        value = _parse_number(raw, kind)
+        if value is None:
+            notes.append(f"`{name}` should be a number; `{_short(raw)}` ignored.")
+        elif not low <= value <= high:
+            clamped = min(max(value, low), high)
+            notes.append(f"`{name}` must be between {low:,g} and {high:,g}; using {clamped:,g}.")
+            changes[name] = kind(clamped)
+        else:
+            changes[name] = value
+
+    return replace(ad, **changes), notes
+
+
+def _parse_number(raw: str, kind: type) -> float | int | None:
+    text = raw.strip()
+    if len(text) > 32:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    if kind is int:
+        if not value.is_integer():
+            return None
+        return int(value)
+    return value
+
+
+def _short(value: str, limit: int = 24) -> str:
+    """A bad value quoted back to the user: shortened, and without backticks."""
+    text = _clean_text(value).replace("`", "'").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_country_list(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Comma-separated ISO alpha-2 codes → (known, unknown); never raises."""
+    from components.regions import parse_country_codes
+
+    return parse_country_codes(raw)
+
+
+def spec_fields() -> tuple[str, ...]:
+    """Names of the AdSpec's fields (for forms and persistence)."""
+    return tuple(f.name for f in fields(AdSpec))

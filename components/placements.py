@@ -1,0 +1,120 @@
+"""Where an ad can appear, each placement's format, and the rules that apply to an ad there.
+
+Facts from product.md: Facebook Feed 4:5 (mobile) and the 1.91:1 link layout (desktop),
+Instagram Feed 1:1, Stories 9:16 with the top ~14% and bottom ~20% kept clear, Marketplace
+tiles, Reels; primary text 125 in feeds, under 100 in Stories, cut at 72 in Reels. Facebook
+Stories do not support CALL_NOW, and call ads run on mobile placements only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from components.ad import (
+    HEADLINE_LIMIT,
+    PRIMARY_TEXT_LIMIT,
+    REELS_TEXT_LIMIT,
+    STORY_TEXT_LIMIT,
+    AdSpec,
+)
+from components.images import aspect_ratio, image_size, needs_crop
+
+# Stories: the share of the frame kept free of text and logos, where the button sits.
+STORY_SAFE_TOP = 0.14
+STORY_SAFE_BOTTOM = 0.20
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One place an ad appears, and its format."""
+
+    key: str
+    name: str
+    aspect: str
+    text_limit: int
+    mobile: bool = True
+    supports_call: bool = True
+    api_format: str = ""
+
+
+PLACEMENTS: dict[str, Placement] = {
+    p.key: p
+    for p in (
+        Placement(
+            "fb_feed_mobile", "Facebook Feed · mobile", "4:5", PRIMARY_TEXT_LIMIT,
+            api_format="MOBILE_FEED_STANDARD",
+        ),
+        Placement(
+            "fb_feed_desktop", "Facebook Feed · desktop", "1.91:1", PRIMARY_TEXT_LIMIT,
+            mobile=False, api_format="DESKTOP_FEED_STANDARD",
+        ),
+        Placement(
+            "ig_feed", "Instagram Feed", "1:1", PRIMARY_TEXT_LIMIT,
+            api_format="INSTAGRAM_STANDARD",
+        ),
+        Placement(
+            "fb_story", "Facebook Stories", "9:16", STORY_TEXT_LIMIT, supports_call=False,
+            api_format="FACEBOOK_STORY_MOBILE",
+        ),
+        Placement("ig_story", "Instagram Stories", "9:16", STORY_TEXT_LIMIT),
+        Placement("marketplace", "Marketplace", "1:1", HEADLINE_LIMIT),
+        Placement("reels", "Facebook Reels", "9:16", REELS_TEXT_LIMIT),
+    )
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlacementNote:
+    """A remark about the ad in one placement: `level` is 'error', 'warning' or 'info'."""
+
+    level: str
+    text: str
+
+
+def delivery(ad: AdSpec, placement: Placement) -> PlacementNote | None:
+    """Why the ad does not run in this placement, or None when it does."""
+    if ad.cta == "call" and not placement.supports_call:
+        return PlacementNote(
+            "error",
+            f"{placement.name} do not support the Call Now button, so this ad is not shown "
+            "there. Use Send WhatsApp Message for Stories, or keep the Call ad to the feeds.",
+        )
+    if ad.cta == "call" and not placement.mobile:
+        return PlacementNote(
+            "error",
+            f"Not delivered on {placement.name}: call ads run on mobile placements only, "
+            "where a tap can place a call.",
+        )
+    return None
+
+
+def placement_notes(ad: AdSpec, placement: Placement) -> list[PlacementNote]:
+    """Everything worth saying about the ad in a placement: delivery, cut copy, cropping."""
+    blocked = delivery(ad, placement)
+    if blocked:
+        return [blocked]
+    notes = []
+    text = ad.headline if placement.key == "marketplace" else ad.text
+    label = "Headline" if placement.key == "marketplace" else "Primary text"
+    if len(text.strip()) > placement.text_limit:
+        notes.append(
+            PlacementNote(
+                "warning",
+                f"{label} is {len(text.strip())} characters; {placement.name} shows "
+                f"{placement.text_limit} before “… more”.",
+            )
+        )
+    if not ad.image:
+        notes.append(PlacementNote("warning", "No image: the ad shows an empty frame."))
+    else:
+        width, height = image_size(ad.image)
+        if needs_crop(width, height, placement.aspect):
+            how = "cropped to" if ad.image_fit == "crop" else "fitted, with bars, into"
+            notes.append(
+                PlacementNote(
+                    "info",
+                    f"The image ({width}×{height}, {width / height:.2f}:1) is {how} "
+                    f"{placement.aspect} ({aspect_ratio(placement.aspect):.2f}:1) here.",
+                )
+            )
+    return notes

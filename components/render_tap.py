@@ -1,0 +1,105 @@
+"""HTML for what follows a tap: the WhatsApp chat (Message) and the phone's call screen (Call).
+
+Pure functions of an `AdSpec`, built from `render`'s escaping helpers and design tokens, so
+user text is escaped here exactly as in the placements. Both screens say they are previews.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from components.ad import AdSpec
+from components.hours import is_open_at
+from components.icons import icon
+from components.render import (
+    VERIFIED_BADGE,
+    avatar_html,
+    esc,
+    text_html,
+)
+
+BACK_ARROW = icon("back", "#ffffff")
+SEND_ICON = icon("paper-plane", "#ffffff")
+HEADER_ICONS = icon("video", "#ffffff") + icon("phone", "#ffffff")
+END_CALL = icon("phone", "#ffffff", "bas-glyph")
+
+
+def chat_screen_html(ad: AdSpec, time_label: str = "9:41") -> str:
+    """The WhatsApp chat the Message button opens: greeting, quick replies, pre-filled composer."""
+    name = esc(ad.business or "Your business")
+    status = (
+        f'<span class="bas-wa-status">{VERIFIED_BADGE} Official business account</span>'
+        if ad.verified
+        else '<span class="bas-wa-status">Business account</span>'
+    )
+    greeting = ""
+    if ad.greeting.strip():
+        greeting = (
+            '<div class="bas-wa-bubble bas-wa-in" dir="auto">'
+            f'{text_html(ad.greeting.strip())}<span class="bas-wa-time">{esc(time_label)}</span>'
+            "</div>"
+        )
+    chips = "".join(
+        f'<span class="bas-wa-chip" dir="auto">{esc(reply)}</span>' for reply in ad.replies
+    )
+    replies = f'<div class="bas-wa-chips" aria-label="Quick replies">{chips}</div>' if chips else ""
+    composer_text = (
+        f'<span class="bas-wa-draft" dir="auto">{text_html(ad.prefill)}</span>'
+        if ad.prefill.strip()
+        else '<span class="bas-wa-placeholder">Message</span>'
+    )
+    return (
+        f'<section class="bas-wa" aria-label="WhatsApp chat preview with {name}">'
+        '<div class="bas-tap-label">Preview · what a tap opens in WhatsApp</div>'
+        f'<header class="bas-wa-head"><span class="bas-wa-back">{BACK_ARROW}</span>'
+        f"{avatar_html(ad, 36)}"
+        f'<div class="bas-wa-title"><div class="bas-wa-name">{name}</div>{status}</div>'
+        f'<span class="bas-wa-icons">{HEADER_ICONS}</span></header>'
+        '<div class="bas-wa-body">'
+        '<div class="bas-wa-system">This chat started from an ad on Facebook. The business '
+        "will see which ad you tapped.</div>"
+        f"{greeting}{replies}</div>"
+        f'<footer class="bas-wa-composer"><div class="bas-wa-input">{composer_text}</div>'
+        f'<span class="bas-wa-send" aria-label="Send">{SEND_ICON}</span></footer>'
+        "</section>"
+    )
+
+
+def call_screen_html(ad: AdSpec, moment: datetime | None = None) -> str:
+    """The phone's call screen for the Call button; with `moment`, whether someone answers."""
+    check = ad.phone_check
+    number = esc(check.international if check.ok else ad.phone or "No number")
+    name = esc(ad.business or "Your business")
+    outcome = ""
+    if moment is not None:
+        if is_open_at(ad.hours, moment):
+            outcome = (
+                '<div class="bas-call-outcome bas-open">Open at this time: someone answers.</div>'
+            )
+        else:
+            outcome = (
+                '<div class="bas-call-outcome bas-closed">Closed at this time: the call goes '
+                "unanswered and counts as a missed call.</div>"
+            )
+    status = "Calling…" if check.ok else "Cannot call: the number is not valid"
+    buttons = "".join(
+        f'<span class="bas-call-key"><span class="bas-call-key-dot"></span>{label}</span>'
+        for label in ("Mute", "Keypad", "Speaker")
+    )
+    return (
+        f'<section class="bas-call" aria-label="Call screen preview: {name}">'
+        '<div class="bas-tap-label bas-dark">Preview · what a tap opens: the phone app</div>'
+        f'<div class="bas-call-who">{avatar_html(ad, 84)}'
+        f'<div class="bas-call-name">{name}</div>'
+        f'<div class="bas-call-number">{number}</div>'
+        f'<div class="bas-call-state">{esc(status)}</div></div>'
+        f"{outcome}"
+        f'<div class="bas-call-keys">{buttons}</div>'
+        f'<div class="bas-call-end" aria-label="End call">{END_CALL}</div>'
+        "</section>"
+    )
+
+
+def tap_screen_html(ad: AdSpec, moment: datetime | None = None) -> str:
+    """The screen the ad's button leads to."""
+    return call_screen_html(ad, moment) if ad.cta == "call" else chat_screen_html(ad)

@@ -1,0 +1,70 @@
+"""Streamlit glue: the session's AdSpec, the share link in the URL, and the notes it raised.
+
+The session holds one `AdSpec` under `ad`. On the first run of a session it is read from the
+URL's share-link parameters (over the default sample ad); after every run the URL is rewritten
+from it, so the address bar is always a link that reopens what is on screen.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from components.ad import AdSpec, default_ad, from_query_params, to_query_params
+
+AD_KEY = "ad"
+NOTES_KEY = "url_notes"
+
+
+def init_session() -> AdSpec:
+    """Create the session's ad from the URL on its first run; return the current ad."""
+    if AD_KEY not in st.session_state:
+        try:
+            params = {key: st.query_params.get_all(key) for key in st.query_params}
+        except Exception:  # a URL Streamlit itself could not decode
+            params = {}
+            st.session_state[NOTES_KEY] = ["The link could not be read; showing the sample ad."]
+        ad, notes = from_query_params(params, default_ad())
+        st.session_state[AD_KEY] = ad
+        st.session_state.setdefault(NOTES_KEY, notes)
+    return st.session_state[AD_KEY]
+
+
+def current_ad() -> AdSpec:
+    """The ad this session is working on."""
+    return init_session()
+
+
+def set_ad(ad: AdSpec) -> None:
+    """Replace the session's ad (pages call this after their widgets have run)."""
+    st.session_state[AD_KEY] = ad
+
+
+def url_notes() -> list[str]:
+    """Notes about share-link parameters that could not be used."""
+    return list(st.session_state.get(NOTES_KEY, []))
+
+
+def dismiss_url_notes() -> None:
+    """Forget the share-link notes once the person has read them."""
+    st.session_state[NOTES_KEY] = []
+
+
+def sync_url(ad: AdSpec) -> None:
+    """Rewrite the address bar's query string from the ad, when it differs."""
+    wanted = to_query_params(ad)
+    try:
+        current = st.query_params.to_dict()
+    except Exception:
+        current = {}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def share_url(ad: AdSpec) -> str:
+    """The full link that reopens this ad on the current page."""
+    query = urlencode(to_query_params(ad), quote_via=quote)
+    base = st.context.url or "http://localhost:8501/"
+    scheme, netloc, path, _, _ = urlsplit(base)
+    return urlunsplit((scheme, netloc, path or "/", query, ""))

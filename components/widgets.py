@@ -1,0 +1,355 @@
+"""Reusable Streamlit input groups: the ad composer form and its pieces.
+
+Widgets are addressed by key (`ad_<field>`). Their values are seeded from the session's AdSpec
+whenever a key is missing (first visit, page switch, a loaded sample), so the form and the
+AdSpec never disagree, and `ad_form` returns the AdSpec the widgets now describe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time
+
+import pandas as pd
+import streamlit as st
+
+from components.ad import (
+    CTA_LABELS,
+    DESCRIPTION_LIMIT,
+    HEADLINE_LIMIT,
+    IMAGE_FITS,
+    MAX_QUICK_REPLIES,
+    PRIMARY_TEXT_LIMIT,
+    QUICK_REPLY_LIMIT,
+    AdSpec,
+    cached_phone_check,
+    reply_problems,
+)
+from components.hours import (
+    DAY_NAMES,
+    DAYS,
+    BusinessHours,
+    hours_problems,
+    parse_hhmm,
+    timezone_names,
+)
+from components.images import MAX_UPLOAD_BYTES, check_upload
+from components.phone import PhoneCheck, button_link, phone_region_options
+from components.placements import PlacementNote
+from components.session import dismiss_url_notes, share_url, url_notes
+
+TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
+# Typing pauses this long before the preview updates: short enough to feel live, long enough
+# not to rerun on every keystroke.
+LIVE = "300ms"
+
+
+def key(name: str) -> str:
+    """The session-state key of a form field."""
+    return f"ad_{name}"
+
+
+def seed_form(ad: AdSpec, *, force: bool = False) -> None:
+    """Put the ad's values into the form's widget keys (all of them when `force`)."""
+    state = st.session_state
+    values: dict[str, object] = {name: getattr(ad, name) for name in TEXT_FIELDS}
+    values.update(verified=ad.verified, cta=ad.cta, region=ad.region, image_fit=ad.image_fit)
+    for index in range(MAX_QUICK_REPLIES):
+        values[f"reply_{index}"] = ad.replies[index] if index < len(ad.replies) else ""
+    for name, value in values.items():
+        if force or key(name) not in state:
+            state[key(name)] = value
+
+
+def _counter(value: str, limit: int) -> None:
+    """A character counter under a field; over the recommendation it turns into a warning."""
+    length = len(value)
+    if length <= limit:
+        st.caption(f"{length}/{limit} characters")
+    else:
+        over = length - limit
+        st.caption(
+            f":orange[**{length}/{limit}** · {over} over Meta's recommendation: the feed cuts it "
+            "with “… See more”. Nothing you typed is removed.]"
+        )
+
+
+def _store_upload(kind: str) -> None:
+    """on_change of an uploader: check the file; keep the previous image when it is refused."""
+    upload = st.session_state.get(key(f"{kind}_upload"))
+    errors = st.session_state.setdefault("image_errors", {})
+    errors.pop(kind, None)
+    if upload is None:
+        return
+    data = upload.getvalue()
+    result = check_upload(data)
+    if result.ok:
+        st.session_state[key(kind)] = result.data
+        st.session_state.setdefault("image_notes", {})[kind] = result.note
+    else:
+        errors[kind] = f"“{upload.name}”: {result.error} The previous image is kept."
+
+
+def _upload_messages(kind: str) -> None:
+    error = st.session_state.get("image_errors", {}).get(kind)
+    if error:
+        st.error(error, icon=":material/image_not_supported:")
+    note = st.session_state.get("image_notes", {}).get(kind)
+    if note:
+        st.caption(note)
+
+
+def ad_form(ad: AdSpec) -> AdSpec:
+    """The composer: every field of the ad. Returns the AdSpec the widgets describe."""
+    seed_form(ad)
+    state = st.session_state
+    state.setdefault(key("image"), ad.image)
+    state.setdefault(key("logo"), ad.logo)
+    limit_mb = MAX_UPLOAD_BYTES // (1024 * 1024)
+
+    st.subheader("Business", anchor=False)
+    st.text_input("Page name", key=key("business"), live=LIVE, max_chars=75)
+    cols = st.columns([3, 2], vertical_alignment="bottom")
+    with cols[0]:
+        st.file_uploader(
+            f"Logo (PNG, JPEG or WebP, up to {limit_mb} MB)",
+            type=["png", "jpg", "jpeg", "webp"],
+            key=key("logo_upload"),
+            on_change=_store_upload,
+            args=("logo",),
+            max_upload_size=limit_mb,
+        )
+    with cols[1]:
+        st.toggle("Verified badge", key=key("verified"))
+    _upload_messages("logo")
+
+    st.subheader("Ad copy", anchor=False)
+    st.text_area("Primary text", key=key("text"), height=110)
+    _counter(state[key("text")], PRIMARY_TEXT_LIMIT)
+    st.text_input("Headline", key=key("headline"), live=LIVE)
+    _counter(state[key("headline")], HEADLINE_LIMIT)
+    st.text_input("Description", key=key("description"), live=LIVE)
+    _counter(state[key("description")], DESCRIPTION_LIMIT)
+
+    st.subheader("Image", anchor=False)
+    st.file_uploader(
+        f"Ad image (PNG, JPEG or WebP, up to {limit_mb} MB; 4:5 suits the feed)",
+        type=["png", "jpg", "jpeg", "webp"],
+        key=key("image_upload"),
+        on_change=_store_upload,
+        args=("image",),
+        max_upload_size=limit_mb,
+    )
+    _upload_messages("image")
+    st.radio(
+        "When the image's shape differs from the placement",
+        options=list(IMAGE_FITS),
+        format_func=IMAGE_FITS.get,
+        key=key("image_fit"),
+        horizontal=True,
+    )
+
+    st.subheader("Button", anchor=False)
+    st.segmented_control(
+        "Button type",
+        options=list(CTA_LABELS),
+        format_func=CTA_LABELS.get,
+        key=key("cta"),
+        required=True,
+    )
+    region_codes, region_labels = phone_region_options()
+    cols = st.columns([2, 3])
+    with cols[0]:
+        st.selectbox(
+            "Number's country",
+            options=region_codes,
+            format_func=region_labels.get,
+            key=key("region"),
+            help="Used when the number is written without its country code.",
+        )
+    with cols[1]:
+        st.text_input(
+            "WhatsApp number",
+            key=key("phone"),
+            live=LIVE,
+            placeholder="+234 803 123 4567",
+            help="Any common form: +44 20 7031 3000, 0044 20 7031 3000, (020) 7031 3000 …",
+        )
+    phone_feedback(cached_phone_check(state[key("phone")], state[key("region")]))
+
+    st.subheader("Welcome message", anchor=False)
+    st.text_area(
+        "Pre-filled message",
+        key=key("prefill"),
+        height=70,
+        help="Sits in the customer's chat box, ready to send, when they tap the button.",
+    )
+    st.text_area("Greeting", key=key("greeting"), height=70, help="The business's first bubble.")
+    st.caption(
+        f"Quick replies: up to {MAX_QUICK_REPLIES}, each at most {QUICK_REPLY_LIMIT} characters."
+    )
+    for index in range(MAX_QUICK_REPLIES):
+        st.text_input(
+            f"Quick reply {index + 1}",
+            key=key(f"reply_{index}"),
+            live=LIVE,
+            max_chars=QUICK_REPLY_LIMIT,
+        )
+
+    replies = tuple(
+        state[key(f"reply_{index}")].strip()
+        for index in range(MAX_QUICK_REPLIES)
+        if state[key(f"reply_{index}")].strip()
+    )
+    for problem in reply_problems(replies):
+        st.warning(problem)
+    return replace(
+        ad,
+        **{name: state[key(name)] for name in TEXT_FIELDS},
+        verified=bool(state[key("verified")]),
+        cta=state[key("cta")] or "message",
+        region=state[key("region")],
+        image_fit=state[key("image_fit")],
+        replies=replies,
+        image=state[key("image")],
+        logo=state[key("logo")],
+    )
+
+
+def phone_feedback(check: PhoneCheck) -> None:
+    """Under the number: its international form, or what is wrong with it, and type notes."""
+    if check.ok:
+        st.success(
+            f"**{check.international}** · {check.number_type} number", icon=":material/check:"
+        )
+        if check.note:
+            st.info(check.note, icon=":material/info:")
+    else:
+        st.error(check.error, icon=":material/error:")
+
+
+def tap_summary(ad: AdSpec) -> None:
+    """Under the preview: what a tap on the button opens, with the real link."""
+    check = ad.phone_check
+    link = button_link(check, ad.cta, ad.prefill)
+    if not link:
+        st.warning(
+            "The button is shown disabled: it has no working link until the number is valid.",
+            icon=":material/link_off:",
+        )
+        return
+    if ad.cta == "call":
+        st.markdown(f"**A tap calls** {check.international} from the phone's dialler.")
+    else:
+        st.markdown(
+            f"**A tap opens WhatsApp** with a chat to {check.international}, the pre-filled "
+            "message ready to send."
+        )
+    st.code(link, language=None, wrap_lines=True)
+
+
+def share_link_control(ad: AdSpec) -> None:
+    """The "Share link" control: the URL that reopens this exact ad (images excepted)."""
+    with st.popover("Share link", icon=":material/share:", width="stretch"):
+        st.caption("Anyone with this link sees this ad and campaign. Images are not included.")
+        st.code(share_url(ad), language=None, wrap_lines=True)
+
+
+def url_notes_banner() -> None:
+    """Tell the person, once, which share-link parameters could not be used."""
+    notes = url_notes()
+    if not notes:
+        return
+    with st.container(key="url_notes"):
+        st.warning(
+            "Some parts of this link could not be used:\n\n"
+            + "\n".join(f"- {note}" for note in notes),
+            icon=":material/link:",
+        )
+        st.button("Dismiss", key="dismiss_url_notes", on_click=dismiss_url_notes)
+
+
+def preview_options() -> tuple[str, bool, bool]:
+    """Theme, phone frame and safe-zone toggles of the Preview page."""
+    st.session_state.setdefault("preview_theme", "light")
+    cols = st.columns([2, 2, 3])
+    with cols[0]:
+        theme = st.segmented_control(
+            "Theme",
+            options=["light", "dark"],
+            format_func=lambda value: {"light": "Light", "dark": "Dark"}[value],
+            key="preview_theme",
+            required=True,
+        )
+    with cols[1]:
+        frame = st.toggle("Phone frame", value=True, key="preview_frame")
+    with cols[2]:
+        safe = st.toggle("Show Stories safe zones", value=False, key="preview_safe_zones")
+    return theme or "light", frame, safe
+
+
+def hours_editor(ad: AdSpec) -> BusinessHours:
+    """A weekly opening-hours editor (one interval a day) with a time zone."""
+    hours = ad.hours
+    zones = timezone_names()
+    if "hours_tz" not in st.session_state:
+        st.session_state["hours_tz"] = hours.timezone if hours.timezone in zones else "UTC"
+    timezone = st.selectbox("Time zone", options=zones, key="hours_tz")
+    rows = []
+    for day in DAYS:
+        intervals = hours.intervals(day)
+        opens, closes = intervals[0] if intervals else ("09:00", "17:00")
+        rows.append(
+            {
+                "Day": DAY_NAMES[day],
+                "Open": bool(intervals),
+                "From": parse_hhmm(opens) or time(9),
+                "To": parse_hhmm(closes) or time(17),
+            }
+        )
+    edited = st.data_editor(
+        pd.DataFrame(rows),
+        key="hours_table",
+        hide_index=True,
+        disabled=["Day"],
+        column_config={
+            "Open": st.column_config.CheckboxColumn("Open"),
+            "From": st.column_config.TimeColumn("From", format="HH:mm", step=900),
+            "To": st.column_config.TimeColumn("To", format="HH:mm", step=900),
+        },
+        width="stretch",
+    )
+    weekly = []
+    for _, row in edited.iterrows():
+        start, end = row["From"], row["To"]
+        if bool(row["Open"]) and start is not None and end is not None and not pd.isna(start):
+            weekly.append(((f"{start:%H:%M}", f"{end:%H:%M}"),))
+        else:
+            weekly.append(())
+    result = BusinessHours(timezone=timezone, weekly=tuple(weekly))
+    for problem in hours_problems(result):
+        st.warning(problem)
+    return result
+
+
+def tap_moment(hours: BusinessHours) -> datetime:
+    """A day and time (the business's local time) at which to try the Call button."""
+    cols = st.columns(2)
+    with cols[0]:
+        day = st.selectbox(
+            "Tap on", options=list(DAYS), format_func=DAY_NAMES.get, key="tap_day", index=5
+        )
+    with cols[1]:
+        at = st.time_input("at", value=time(19, 30), key="tap_time", step=900)
+    # A fixed reference week (Monday 2 March 2026) turns day + time into a local datetime.
+    return datetime(2026, 3, 2 + DAYS.index(day), at.hour, at.minute)
+
+
+def placement_note(note: PlacementNote) -> None:
+    """A placement's remark as an error, warning or caption."""
+    if note.level == "error":
+        st.error(note.text, icon=":material/block:")
+    elif note.level == "warning":
+        st.warning(note.text, icon=":material/content_cut:")
+    else:
+        st.caption(f":material/crop: {note.text}")

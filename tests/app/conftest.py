@@ -1,0 +1,32 @@
+"""AppTest helpers: run the real app script, on a chosen page, with chosen query parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_app(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
+    """Run app.py (optionally switched to `page`) with `params` in the URL."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception reached the page."""
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.fixture
+def app_runner():
+    return run_app

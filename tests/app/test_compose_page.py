@@ -1,0 +1,134 @@
+"""The Compose page under AppTest: defaults, a full share link, bad links, every widget."""
+
+from urllib.parse import quote
+
+import pytest
+
+from components.ad import AdSpec, to_query_params
+from tests.app.conftest import assert_clean, run_app
+
+FULL = AdSpec(
+    business="Austin Tacos",
+    verified=True,
+    text="Best breakfast tacos on South Congress 🌮",
+    headline="Tacos from 7am",
+    description="Order ahead",
+    cta="call",
+    phone="+1 512 555 0143",
+    region="US",
+    prefill="Hi! Are you open today?",
+    greeting="Howdy! What can we get you?",
+    replies=("Menu", "Where are you today?"),
+    countries=("US", "MX"),
+    scenario="launch",
+    budget=25,
+    days=10,
+    seed=99,
+)
+
+
+def preview_html(at) -> str:
+    return "".join(element.value for element in at.html)
+
+
+def test_default_state_shows_the_sample_ad():
+    at = run_app()
+    assert_clean(at)
+    markup = preview_html(at)
+    assert "Sponsored" in markup and "https://wa.me/" in markup
+    assert at.text_input(key="ad_business").value
+    assert not at.warning  # a finished ad raises no warnings
+
+
+def test_full_share_link_is_read_into_the_form_and_preview():
+    at = run_app(params=to_query_params(FULL))
+    assert_clean(at)
+    assert at.text_input(key="ad_business").value == "Austin Tacos"
+    assert at.text_input(key="ad_phone").value == "+1 512 555 0143"
+    assert at.toggle(key="ad_verified").value is True
+    markup = preview_html(at)
+    assert 'href="tel:+15125550143"' in markup and "Call Now" in markup
+    assert "Austin Tacos" in markup
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({"cta": "fax"}, "Unknown button type"),
+        ({"phone": "not a number"}, None),
+        ({"text": "x" * 10_000}, "10,000 characters"),
+        ({"business": "Caf\ufffd"}, "could not be read"),
+        ({"budget": "-3", "days": "99999", "seed": "pi"}, "between"),
+        ({"countries": "NG,ZZ,<script>"}, "Unknown country codes"),
+        ({"region": "Mordor"}, "Unknown country code"),
+    ],
+)
+def test_bad_links_give_a_note_and_still_render(params, fragment):
+    at = run_app(params=params)
+    assert_clean(at)
+    assert "Sponsored" in preview_html(at)
+    if fragment:
+        assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_bad_phone_in_link_disables_the_button_with_a_message():
+    at = run_app(params={"phone": "12345", "region": "NG"})
+    assert_clean(at)
+    assert at.error and "too short" in at.error[0].value
+    assert 'aria-disabled="true"' in preview_html(at)
+
+
+def test_notes_can_be_dismissed():
+    at = run_app(params={"cta": "fax"})
+    at.button(key="dismiss_url_notes").click().run()
+    assert_clean(at)
+    assert not any("Unknown button type" in w.value for w in at.warning)
+
+
+def test_every_widget_changes_the_preview():
+    at = run_app()
+    at.text_input(key="ad_business").input("Sydney Surf Co").run()
+    at.text_area(key="ad_text").input("Learn to surf at Bondi! " * 8).run()
+    at.text_input(key="ad_headline").input("Lessons from $49").run()
+    at.text_input(key="ad_description").input("Boards included").run()
+    at.toggle(key="ad_verified").set_value(False).run()
+    at.selectbox(key="ad_region").set_value("AU").run()
+    at.text_input(key="ad_phone").input("0412 345 678").run()
+    at.text_area(key="ad_prefill").input("G'day! Lesson times?").run()
+    at.text_area(key="ad_greeting").input("Hey! Ready to ride?").run()
+    at.text_input(key="ad_reply_0").input("Prices").run()
+    at.radio(key="ad_image_fit").set_value("fit").run()
+    assert_clean(at)
+    markup = preview_html(at)
+    assert "Sydney Surf Co" in markup and "Lessons from $49" in markup
+    assert "… See more" in markup
+    assert "https://wa.me/61412345678?text=" + quote("G'day! Lesson times?", safe="") in markup
+    assert 'alt="Verified"' not in markup
+    assert any("over Meta's recommendation" in c.value for c in at.caption)
+    at.segmented_control(key="ad_cta").set_value("call").run()
+    assert_clean(at)
+    assert 'href="tel:+61412345678"' in preview_html(at)
+
+
+def test_invalid_number_typed_shows_inline_error():
+    at = run_app()
+    at.text_input(key="ad_phone").input("+234 12").run()
+    assert_clean(at)
+    assert any("too short" in e.value for e in at.error)
+    assert 'aria-disabled="true"' in preview_html(at)
+
+
+def test_landline_gets_a_note():
+    at = run_app()
+    at.selectbox(key="ad_region").set_value("GB").run()
+    at.text_input(key="ad_phone").input("020 7031 3000").run()
+    assert_clean(at)
+    assert any("landline" in i.value for i in at.info)
+
+
+def test_hostile_text_reaches_the_preview_escaped():
+    at = run_app(params={"business": "<script>alert(1)</script>", "headline": "<img src=x>"})
+    assert_clean(at)
+    markup = preview_html(at)
+    assert "<script>alert(1)" not in markup and "&lt;script&gt;" in markup
+    assert "<img src=x>" not in markup

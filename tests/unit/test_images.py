@@ -1,0 +1,114 @@
+"""Uploads checked with Pillow: accepted formats, lies, bombs, damage, and aspect fitting."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from components.images import (
+    MAX_UPLOAD_BYTES,
+    check_upload,
+    crop_box,
+    fitted_data_uri,
+    needs_crop,
+)
+
+
+def encode(image: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt, **options)
+    return buffer.getvalue()
+
+
+def picture(size=(400, 500), mode="RGB", colour=(200, 80, 40)) -> Image.Image:
+    return Image.new(mode, size, colour if mode in ("RGB", "RGBA") else 0)
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
+def test_accepted_formats(fmt):
+    result = check_upload(encode(picture(), fmt))
+    assert result.ok, result.error
+    assert (result.width, result.height) == (400, 500)
+    with Image.open(io.BytesIO(result.data)) as clean:
+        assert clean.format in ("JPEG", "PNG")
+
+
+def test_transparent_png_stays_png():
+    result = check_upload(encode(picture(mode="RGBA", colour=(0, 0, 0, 0)), "PNG"))
+    assert result.ok and result.data.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "empty"),
+        (b"<html><script>alert(1)</script></html>", "not an image"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>', "not an image"),
+        (b"GIF89a" + b"\x00" * 40, "not an image"),
+        (encode(picture(), "GIF"), "GIF files are not accepted"),
+        (encode(picture(), "BMP"), "BMP files are not accepted"),
+    ],
+)
+def test_refused_files_say_why(data, fragment):
+    result = check_upload(data)
+    assert not result.ok and result.data is None
+    assert fragment in result.error
+
+
+def test_truncated_jpeg_is_refused():
+    data = encode(picture((800, 800)), "JPEG", quality=95)
+    result = check_upload(data[: len(data) // 2])
+    assert not result.ok and "damaged" in result.error
+
+
+def test_decompression_bomb_is_refused_before_decoding():
+    bomb = encode(Image.new("L", (12_000, 12_000)), "PNG")
+    assert len(bomb) < 1_000_000  # small in bytes, 144 megapixels when decoded
+    result = check_upload(bomb)
+    assert not result.ok and "megapixels" in result.error
+
+
+def test_too_many_bytes_is_refused():
+    result = check_upload(b"\xff" * (MAX_UPLOAD_BYTES + 1))
+    assert not result.ok and "at most 10 MB" in result.error
+
+
+def test_exif_rotation_is_applied():
+    image = picture((600, 300))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° on display
+    result = check_upload(encode(image, "JPEG", exif=exif))
+    assert result.ok and (result.width, result.height) == (300, 600)
+
+
+def test_cmyk_and_16_bit_are_normalised():
+    cmyk = check_upload(encode(Image.new("CMYK", (50, 50), (0, 100, 100, 0)), "JPEG"))
+    assert cmyk.ok
+    sixteen = check_upload(encode(Image.new("I;16", (50, 50), 40000), "PNG"))
+    assert sixteen.ok
+    with Image.open(io.BytesIO(sixteen.data)) as clean:
+        assert clean.mode == "RGB" and clean.getpixel((0, 0))[0] > 100
+
+
+def test_animated_webp_keeps_first_frame_with_a_note():
+    frames = [picture(colour=(255, 0, 0)), picture(colour=(0, 0, 255))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="WEBP", save_all=True, append_images=frames[1:], duration=100)
+    result = check_upload(buffer.getvalue())
+    assert result.ok and "first frame" in result.note
+
+
+def test_crop_box_centres_the_placement_frame():
+    assert crop_box(1000, 1000, "4:5") == (100, 0, 900, 1000)
+    assert crop_box(800, 1000, "1:1") == (0, 100, 800, 900)
+    assert needs_crop(1000, 1000, "4:5") and not needs_crop(1080, 1350, "4:5")
+
+
+@pytest.mark.parametrize("mode", ["crop", "fit"])
+def test_fitted_preview_has_the_placement_aspect(mode):
+    import base64
+
+    uri = fitted_data_uri(encode(picture((1000, 400)), "JPEG"), "4:5", mode, 200)
+    assert uri.startswith("data:image/jpeg;base64,")
+    with Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))) as preview:
+        assert preview.size == (200, 250)
