@@ -1,0 +1,75 @@
+"""The Preview page under AppTest: every placement, the tap, rules, toggles and bad links."""
+
+from datetime import time
+
+import pytest
+
+from tests.app.conftest import assert_clean, run_app
+
+PAGE = "app_pages/preview.py"
+
+
+def html_of(at) -> str:
+    return "".join(element.value for element in at.html)
+
+
+def test_default_state_shows_every_placement_and_the_chat():
+    at = run_app(PAGE)
+    assert_clean(at)
+    markup = html_of(at)
+    for css in ("bas-feed-mobile", "bas-feed-desktop", "bas-ig", "bas-fb_story", "bas-ig_story",
+                "bas-marketplace", "bas-reels", "bas-wa"):  # fmt: skip
+        assert css in markup, css
+    assert markup.count("https://wa.me/") >= 7
+    assert at.get("download_button")
+
+
+def test_call_ad_respects_placement_rules_and_shows_hours():
+    at = run_app(PAGE, {"cta": "call"})
+    assert_clean(at)
+    markup = html_of(at)
+    assert "Not shown on Facebook Stories" in markup
+    assert "Not shown on Facebook Feed · desktop" in markup
+    assert "bas-call" in markup and "tel:+" in markup
+    assert any("do not support the Call Now button" in e.value for e in at.error)
+    assert at.selectbox(key="hours_tz").value
+    # The sample bakery is closed on Sunday evening: the call goes unanswered.
+    at.selectbox(key="tap_day").set_value("sun").run()
+    assert "missed call" in html_of(at)
+    at.selectbox(key="tap_day").set_value("tue").run()
+    at.time_input(key="tap_time").set_value(time(10, 0)).run()
+    assert_clean(at)
+    assert "someone answers" in html_of(at)
+
+
+def test_theme_frame_and_safe_zone_toggles():
+    at = run_app(PAGE)
+    at.segmented_control(key="preview_theme").set_value("dark").run()
+    at.toggle(key="preview_frame").set_value(False).run()
+    at.toggle(key="preview_safe_zones").set_value(True).run()
+    assert_clean(at)
+    markup = html_of(at)
+    assert "bas-root bas-dark" in markup and 'class="bas-phone"' not in markup
+    assert "Keep clear: top 14%" in markup
+
+
+def test_hours_edits_are_kept_in_the_ad():
+    at = run_app(PAGE, {"cta": "call"})
+    at.selectbox(key="hours_tz").set_value("America/Chicago").run()
+    assert_clean(at)
+    assert at.session_state["ad"].hours.timezone == "America/Chicago"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"phone": "nope"},
+        {"text": "<script>alert(1)</script>" * 10, "cta": "call"},
+        {"business": "", "headline": "", "text": "", "prefill": "", "greeting": "", "replies": ""},
+        {"cta": "\u202e", "region": "💥"},
+    ],
+)
+def test_bad_or_empty_input_renders(params):
+    at = run_app(PAGE, params)
+    assert_clean(at)
+    assert "<script>alert" not in html_of(at)
