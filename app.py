@@ -5,8 +5,6 @@ sidebar (share link, what the app is). Every page reads and writes the one AdSpe
 session; after the page has run, the address bar is rewritten to reopen exactly that ad.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
 from components.session import current_ad, init_session, sync_url
@@ -20,11 +18,12 @@ st.set_page_config(
 )
 
 init_session()
-st.html(Path(__file__).parent / "assets" / "app.css")
 
 PAGES = [
     st.Page("app_pages/compose.py", title="Compose", icon=":material/edit_note:", default=True),
     st.Page("app_pages/preview.py", title="Preview", icon=":material/devices:", url_path="preview"),
+    st.Page(
+    ),
 ]
 page = st.navigation(PAGES)
 

@@ -11,8 +11,12 @@ from components.render import compose_preview_html
 from components.session import current_ad, set_ad
 from components.widgets import ad_form, tap_summary
 
-st.title("Compose your ad", anchor=False)
-st.caption("Write the ad on the left; the preview on the right is what people see in their feed.")
+st.title(
+    "Compose your ad",
+    anchor=False,
+    help="Write the ad on the left, one section at a time; the preview on the right is what "
+    "people see in their Facebook feed.",
+)
 
 form_col, preview_col = st.columns([1.15, 1], gap="large")
 with form_col:

@@ -12,20 +12,19 @@ from dataclasses import replace
 import streamlit as st
 
 from components.phone import button_link
-from components.placements import PLACEMENTS, placement_notes
-from components.preview_doc import standalone_html
+from components.preview_doc import placements_grid_html, standalone_html
 from components.qr import qr_png
-from components.render import crop_html, phone_frame, placement_html
+from components.render import phone_frame
 from components.render_tap import call_screen_html, chat_screen_html
 from components.session import current_ad, set_ad
 from components.styles import page_html
-from components.widgets import hours_editor, placement_note, preview_options, tap_moment
+from components.widgets import hours_editor, preview_options, tap_moment
 
 st.title("Preview every placement", anchor=False)
 ad = current_ad()
 theme, frame, safe_zones = preview_options()
 
-grid_col, tap_col = st.columns([2, 1], gap="large")
+grid_col, tap_col = st.columns([2.2, 1], gap="large")
 
 with tap_col, st.container(key="tap_panel"):
     st.subheader("After the tap", anchor=False)
@@ -35,10 +34,10 @@ with tap_col, st.container(key="tap_panel"):
         if hours != ad.hours:
             ad = replace(ad, hours=hours)
             set_ad(ad)
-        moment = tap_moment(ad.hours)
-        st.html(page_html(phone_frame(call_screen_html(ad, moment), frame), theme))
+        screen = call_screen_html(ad, tap_moment(ad.hours))
     else:
-        st.html(page_html(phone_frame(chat_screen_html(ad), frame), theme))
+        screen = chat_screen_html(ad)
+    st.html(page_html(phone_frame(screen, frame), theme))
     link = button_link(ad.phone_check, ad.cta, ad.prefill)
     if link:
         st.image(qr_png(link), caption="Scan with a phone to try the real button", width=200)
@@ -47,27 +46,14 @@ with tap_col, st.container(key="tap_panel"):
         st.warning("No QR code: the number is not valid, so the button has no link.")
     st.download_button(
         "Download the preview (HTML)",
-        data=standalone_html(ad, theme, safe_zones),
+        data=lambda: standalone_html(ad, theme, safe_zones),
         file_name="ad-preview.html",
         mime="text/html",
         icon=":material/download:",
         key="download_preview",
+        on_click="ignore",
         width="stretch",
     )
 
-with grid_col:
-    keys = list(PLACEMENTS)
-    for start in range(0, len(keys), 2):
-        cols = st.columns(2, gap="medium")
-        for col, key in zip(cols, keys[start : start + 2], strict=False):
-            placement = PLACEMENTS[key]
-            with col, st.container(key=f"placement_{key}"):
-                st.markdown(f"**{placement.name}** · {placement.aspect}")
-                markup = placement_html(ad, key, safe_zones)
-                st.html(page_html(phone_frame(markup, frame and placement.mobile), theme))
-                for note in placement_notes(ad, placement):
-                    placement_note(note)
-                crop = crop_html(ad, placement)
-                if crop and any(n.level == "info" for n in placement_notes(ad, placement)):
-                    with st.expander("Where the crop falls"):
-                        st.html(page_html(crop, theme))
+with grid_col, st.container(key="placements"):
+    st.html(placements_grid_html(ad, theme, frame, safe_zones))

@@ -78,6 +78,8 @@ class AdSpec:
     # Images are processed bytes (see components.images); never part of a share link.
     image: bytes | None = field(default=None, repr=False)
     logo: bytes | None = field(default=None, repr=False)
+    # Optional 9:16 art for Stories and Reels; without it they crop `image`.
+    story_image: bytes | None = field(default=None, repr=False)
     # How an image whose shape differs from a placement's is framed: "crop" fills the frame,
     # "fit" shows the whole image with bars.
     image_fit: str = "crop"
@@ -87,6 +89,12 @@ class AdSpec:
     manual_split: tuple[tuple[str, float], ...] = ()
     # When someone answers: out-of-hours taps on a Call ad are missed calls.
     hours: BusinessHours = field(default_factory=BusinessHours)
+
+    def image_for(self, aspect: str) -> bytes | None:
+        """The art a placement of this aspect shows: the 9:16 story art when there is one."""
+        if aspect == "9:16" and self.story_image:
+            return self.story_image
+        return self.image
 
     @property
     def cta_label(self) -> str:
@@ -160,6 +168,7 @@ def _default_record() -> dict[str, Any]:
 def ad_from_record(record: Mapping[str, Any]) -> AdSpec:
     """An AdSpec from a sample-business record (sample_data/*.json), images loaded from disk."""
     image = _read_sample_file(record.get("image"))
+    story_image = _read_sample_file(record.get("story_image"))
     logo = _read_sample_file(record.get("logo"))
     return AdSpec(
         business=str(record.get("business", "")),
@@ -178,6 +187,7 @@ def ad_from_record(record: Mapping[str, Any]) -> AdSpec:
         days=int(record.get("days", 14)),
         image=image,
         logo=logo,
+        story_image=story_image,
         hours=hours_from_record(record.get("hours")),
     )
 

@@ -146,27 +146,6 @@ def needs_crop(width: int, height: int, aspect: str, tolerance: float = 0.02) ->
 
 
 @lru_cache(maxsize=64)
-def fitted_data_uri(data: bytes, aspect: str, mode: str = "crop", width: int = 540) -> str:
-    """A small JPEG data URI of the image cropped (or letterboxed) to `aspect`, for previews.
-
-    Previews never need more than a phone's width, so the image is scaled down once and cached;
-    every keystroke then re-sends a few dozen kilobytes, not the original.
-    """
-    with Image.open(io.BytesIO(data)) as image:
-        image = image.convert("RGB")
-        target_height = round(width / aspect_ratio(aspect))
-        if mode == "fit":
-            framed = ImageOps.pad(
-                image, (width, target_height), Image.Resampling.LANCZOS, color=(0, 0, 0)
-            )
-        else:
-            framed = ImageOps.fit(image, (width, target_height), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        framed.save(buffer, format="JPEG", quality=82)
-    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-@lru_cache(maxsize=64)
 def logo_data_uri(data: bytes, size: int = 96) -> str:
     """A small square PNG data URI of a logo."""
     with Image.open(io.BytesIO(data)) as image:
@@ -177,11 +156,12 @@ def logo_data_uri(data: bytes, size: int = 96) -> str:
 
 
 @lru_cache(maxsize=32)
-def thumbnail_data_uri(data: bytes, width: int = 240) -> str:
-    """The whole image, scaled to `width`, as a JPEG data URI (to show where a crop falls)."""
+def preview_data_uri(data: bytes, width: int = 480) -> str:
+    """The whole image scaled to `width` as a JPEG data URI: previews never need more than a
+    phone's width, so every keystroke re-sends a few dozen kilobytes, not the original."""
     with Image.open(io.BytesIO(data)) as image:
         image = image.convert("RGB")
         image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=80)
+        image.save(buffer, format="JPEG", quality=80, optimize=True)
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

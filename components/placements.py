@@ -104,10 +104,11 @@ def placement_notes(ad: AdSpec, placement: Placement) -> list[PlacementNote]:
                 f"{placement.text_limit} before “… more”.",
             )
         )
-    if not ad.image:
+    art = ad.image_for(placement.aspect)
+    if not art:
         notes.append(PlacementNote("warning", "No image: the ad shows an empty frame."))
     else:
-        width, height = image_size(ad.image)
+        width, height = image_size(art)
         if needs_crop(width, height, placement.aspect):
             how = "cropped to" if ad.image_fit == "crop" else "fitted, with bars, into"
             notes.append(

@@ -12,7 +12,7 @@ from components.ad import AdSpec
 from components.phone import button_link
 from components.placements import PLACEMENTS, placement_notes
 from components.qr import qr_svg
-from components.render import esc, placement_html
+from components.render import ad_page_html, crop_html, esc, phone_frame, placement_html
 from components.render_tap import tap_screen_html
 from components.styles import page_html
 
@@ -23,37 +23,49 @@ body{margin:0;background:#e9ebee;font-family:-apple-system,"Segoe UI",Roboto,Ari
 .doc-head{padding:24px 32px 8px}
 .doc-head h1{margin:0 0 4px;font-size:24px}
 .doc-head p{margin:0;color:#555}
-.doc-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:24px;
-  padding:16px 32px 32px;align-items:start}
-.doc-cell h2{font-size:15px;margin:0 0 8px}
-.doc-note{font-size:13px;margin:6px 0 0;color:#6b4e00}
-.doc-note.error{color:#a00}
+.doc-main{padding:0 16px 24px}
+.doc-tap{max-width:420px;margin:0 auto}
+.doc-tap h2{font-size:18px;margin:16px}
 .doc-qr{text-align:center;font-size:13px;color:#333}
 .doc-qr svg{background:#fff;padding:6px;border-radius:6px}
 .doc-foot{padding:0 32px 32px;color:#666;font-size:12px}
 """
 
 
-def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) -> str:
-    """A complete HTML document of every placement, the tap screen and a QR of the link."""
+def placements_grid_html(
+    ad: AdSpec, theme: str = "light", frame: bool = True, safe_zones: bool = False
+) -> str:
+    """Every placement side by side, each with its notes and, when cropped, where the crop
+    falls; one piece of markup for the Preview page and the downloadable file alike."""
     cells = []
     for key, placement in PLACEMENTS.items():
-        notes = "".join(
-            f'<p class="doc-note {note.level}">{esc(note.text)}</p>'
-            for note in placement_notes(ad, placement)
+        notes = placement_notes(ad, placement)
+        remarks = "".join(
+            f'<li class="bas-note bas-note-{note.level}">{esc(note.text)}</li>' for note in notes
         )
+        crop = crop_html(ad, placement) if any(n.level == "info" for n in notes) else ""
+        if crop:
+            crop = f"<details><summary>Where the crop falls</summary>{crop}</details>"
+        markup = placement_html(ad, key, safe_zones)
         cells.append(
-            f'<section class="doc-cell"><h2>{esc(placement.name)} · {placement.aspect}</h2>'
-            f"{page_html(placement_html(ad, key, safe_zones), theme)}{notes}</section>"
+            f'<section class="bas-cell" data-placement="{key}">'
+            f"<h3>{esc(placement.name)} <span>{placement.aspect}</span></h3>"
+            f"{phone_frame(markup, frame and placement.mobile)}"
+            f'<ul class="bas-notes">{remarks}</ul>{crop}</section>'
         )
+    return ad_page_html(ad, f'<div class="bas-grid">{"".join(cells)}</div>', theme)
+
+
+def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) -> str:
+    """A complete HTML document of every placement, the tap screen and a QR of the link."""
     link = button_link(ad.phone_check, ad.cta, ad.prefill)
     qr = (
         f'<div class="doc-qr">{qr_svg(link)}<p>Scan to try the button: {esc(link)}</p></div>'
         if link
         else '<div class="doc-qr">No working link: the number is not valid.</div>'
     )
-    cells.append(
-        '<section class="doc-cell"><h2>After the tap</h2>'
+    tap = (
+        '<section class="doc-tap"><h2>After the tap</h2>'
         f"{page_html(tap_screen_html(ad), theme)}{qr}</section>"
     )
     name = esc(ad.business or "Your business")
@@ -66,7 +78,7 @@ def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) 
         f'<header class="doc-head"><h1>Ad preview · {name}</h1>'
         f"<p>{esc(ad.cta_label)} · every placement · made with Button Ad Studio on "
         f"{date.today():%d %B %Y}. A preview, not Meta's rendering.</p></header>"
-        f'<main class="doc-grid">{"".join(cells)}</main>'
+        f'<main class="doc-main">{placements_grid_html(ad, theme, False, safe_zones)}{tap}</main>'
         '<footer class="doc-foot">Previews are approximations of Meta\'s placements. '
         "Nothing in this file loads from the network.</footer></body></html>\n"
     )

@@ -15,10 +15,9 @@ from components.ad import PRIMARY_TEXT_LIMIT, AdSpec
 from components.icons import icon
 from components.images import (
     crop_box,
-    fitted_data_uri,
     image_size,
     logo_data_uri,
-    thumbnail_data_uri,
+    preview_data_uri,
 )
 from components.phone import button_link
 from components.placements import (
@@ -91,19 +90,42 @@ def avatar_html(ad: AdSpec, size: int = 40) -> str:
     )
 
 
+def image_vars_css(ad: AdSpec) -> str:
+    """CSS variables holding the ad's images, so each image travels once per page however
+    many placements show it; every frame crops it with CSS (`background-size: cover`)."""
+    variables = []
+    if ad.image:
+        variables.append(f'--bas-img-main:url("{preview_data_uri(ad.image)}")')
+    if ad.story_image:
+        variables.append(f'--bas-img-story:url("{preview_data_uri(ad.story_image)}")')
+    return f".bas-root{{{';'.join(variables)}}}" if variables else ""
+
+
+def ad_page_html(ad: AdSpec, body: str, theme: str = "light") -> str:
+    """`page_html` with this ad's images available to the markup."""
+    return page_html(body, theme, image_vars_css(ad))
+
+
+def _art(ad: AdSpec, aspect: str, label: str, css_class: str) -> str:
+    """A frame showing the ad's art for `aspect` (cropped or fitted per the ad's choice)."""
+    story = " bas-art-story" if aspect == "9:16" and ad.story_image else ""
+    alt = f"Ad image for {ad.business or 'your business'} ({label})"
+    return (
+        f'<div class="{css_class} bas-fit-{esc(ad.image_fit)}" role="img" aria-label="{esc(alt)}"'
+        f' style="aspect-ratio:{aspect.replace(":", " / ")}"><span class="bas-art{story}">'
+        "</span></div>"
+    )
+
+
 def media_html(ad: AdSpec, aspect: str, label: str) -> str:
     """The ad's image cropped to the placement's frame, or an honest empty frame."""
-    ratio = aspect.replace(":", " / ")
-    if not ad.image:
+    if not ad.image_for(aspect):
+        ratio = aspect.replace(":", " / ")
         return (
             f'<div class="bas-media bas-media-empty" style="aspect-ratio:{ratio}" role="img" '
             f'aria-label="No image yet">Add an image to see it here</div>'
         )
-    alt = f"Ad image for {ad.business or 'your business'} ({label})"
-    return (
-        f'<div class="bas-media" style="aspect-ratio:{ratio}">'
-        f'<img src="{fitted_data_uri(ad.image, aspect, ad.image_fit)}" alt="{esc(alt)}"></div>'
-    )
+    return _art(ad, aspect, label, "bas-media")
 
 
 def cta_html(ad: AdSpec, label: str | None = None, css_class: str = "bas-cta") -> str:
@@ -225,13 +247,9 @@ def ig_feed_html(ad: AdSpec) -> str:
 
 
 def _full_screen_image(ad: AdSpec, label: str) -> str:
-    if not ad.image:
+    if not ad.image_for("9:16"):
         return '<div class="bas-story-bg bas-media-empty">Add an image to see it here</div>'
-    alt = f"Ad image for {ad.business or 'your business'} ({label})"
-    return (
-        f'<img class="bas-story-bg" src="{fitted_data_uri(ad.image, "9:16", ad.image_fit)}" '
-        f'alt="{esc(alt)}">'
-    )
+    return _art(ad, "9:16", label, "bas-story-bg")
 
 
 def story_html(ad: AdSpec, placement: Placement, safe_zones: bool = False) -> str:
@@ -298,9 +316,9 @@ def reels_html(ad: AdSpec) -> str:
         f'{esc(ad.business or "Your business")}">{image}'
         f'<div class="bas-reels-rail">{rail}</div>'
         f'<div class="bas-reels-foot"><div class="bas-story-head bas-static">{avatar_html(ad, 28)}'
-        f'<div class="bas-story-name">{esc(ad.business or "Your business")}'
-        f"{VERIFIED_BADGE if ad.verified else ''}"
-        '<span class="bas-story-sponsored"> · Sponsored</span></div></div>'
+        f'<div><div class="bas-story-name">{esc(ad.business or "Your business")}'
+        f"{VERIFIED_BADGE if ad.verified else ''}</div>"
+        '<div class="bas-story-sponsored">Sponsored</div></div></div>'
         f'<div class="bas-reels-text" dir="auto">{text_html(cut.shown)}{more}</div>'
         f"{cta_html(ad, css_class='bas-reels-cta')}</div></article>"
     )
@@ -319,9 +337,11 @@ def not_delivered_html(ad: AdSpec, placement: Placement) -> str:
 
 def crop_html(ad: AdSpec, placement: Placement) -> str:
     """The whole image with the part this placement shows outlined (when it is cropped)."""
-    if not ad.image or ad.image_fit != "crop":
+    art = ad.image_for(placement.aspect)
+    if not art or ad.image_fit != "crop":
         return ""
-    width, height = image_size(ad.image)
+    story = " bas-art-story" if art is ad.story_image else ""
+    width, height = image_size(art)
     left, top, right, bottom = crop_box(width, height, placement.aspect)
     box = (
         f"left:{left / width:.2%};top:{top / height:.2%};"
@@ -329,7 +349,9 @@ def crop_html(ad: AdSpec, placement: Placement) -> str:
     )
     return (
         '<figure class="bas-crop"><div class="bas-crop-frame">'
-        f'<img src="{thumbnail_data_uri(ad.image)}" alt="The whole uploaded image">'
+        f'<div class="bas-crop-whole" role="img" aria-label="The whole image" '
+        f'style="aspect-ratio:{width} / {height}"><span class="bas-art bas-art-whole{story}">'
+        "</span></div>"
         f'<div class="bas-crop-box" style="{box}"></div></div>'
         f"<figcaption>Outlined: what {esc(placement.name)} shows ({placement.aspect})."
         "</figcaption></figure>"
@@ -370,4 +392,4 @@ def phone_frame(inner: str, enabled: bool = True) -> str:
 
 def compose_preview_html(ad: AdSpec) -> str:
     """What the Compose page shows beside the form: the mobile feed card, light theme."""
-    return page_html(feed_mobile_html(ad), "light")
+    return ad_page_html(ad, feed_mobile_html(ad), "light")

@@ -72,7 +72,7 @@ STYLES = """
 .bas-primary{{padding:4px 12px 10px;font-size:15px;overflow-wrap:anywhere}}
 .bas-seemore{{color:var(--bas-muted);font-weight:600;white-space:nowrap}}
 .bas-media{{width:100%;background:#000;overflow:hidden}}
-.bas-media img{{display:block;width:100%;height:100%;object-fit:cover}}
+.bas-media{{position:relative}}
 .bas-media-empty{{display:flex;align-items:center;justify-content:center;color:var(--bas-muted);
   background:var(--bas-link-row);font-size:14px}}
 .bas-link-row{{display:flex;align-items:center;gap:10px;padding:10px 12px;
@@ -118,8 +118,14 @@ PLACEMENT_STYLES = """
 .bas-story{position:relative;width:100%;max-width:300px;aspect-ratio:9/16;margin:0 auto;
   border-radius:12px;overflow:hidden;background:#111;color:#fff;
   box-shadow:0 1px 3px rgba(0,0,0,.3)}
-.bas-story-bg{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;display:flex;
+.bas-story-bg{position:absolute;inset:0;width:100%;height:100%;display:flex;
   align-items:center;justify-content:center}
+.bas-art{position:absolute;inset:0;background-image:var(--bas-img-main);
+  background-position:center;background-repeat:no-repeat;background-size:cover}
+.bas-art-story{background-image:var(--bas-img-story,var(--bas-img-main))}
+.bas-fit-fit .bas-art{background-size:contain;background-color:#000}
+.bas-art.bas-art-whole{background-size:100% 100%}
+.bas-crop-whole{position:relative;width:100%;opacity:.6;border-radius:4px;overflow:hidden}
 .bas-story::after{content:"";position:absolute;inset:0;pointer-events:none;
   background:linear-gradient(rgba(0,0,0,.45),rgba(0,0,0,0) 22%,rgba(0,0,0,0) 55%,
   rgba(0,0,0,.65))}
@@ -186,7 +192,7 @@ PLACEMENT_STYLES = """
 .bas-blocked-text{color:var(--bas-muted);font-size:14px}
 .bas-crop{margin:8px auto 0;max-width:240px;font-size:12px;color:var(--bas-muted)}
 .bas-crop-frame{position:relative;line-height:0}
-.bas-crop-frame img{width:100%;opacity:.55;border-radius:4px}
+
 .bas-crop-box{position:absolute;outline:2px solid #0866ff;
   box-shadow:0 0 0 9999px rgba(0,0,0,.25)}
 .bas-crop figcaption{margin-top:4px}
@@ -197,6 +203,17 @@ PLACEMENT_STYLES = """
 .bas-notch{width:90px;height:20px;border-radius:12px;background:#000}
 .bas-phone-screen{border-radius:26px;overflow:hidden;background:var(--bas-canvas)}
 .bas-phone-screen .bas-card,.bas-phone-screen .bas-story{border-radius:0;max-width:none}
+.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:28px 20px;
+  align-items:start}
+.bas-cell h3{font-size:15px;font-weight:700;margin:0 0 8px;color:var(--bas-text)}
+.bas-cell h3 span{font-weight:400;color:var(--bas-muted)}
+.bas-notes{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-direction:column;gap:6px}
+.bas-note{font-size:13px;padding:7px 10px;border-radius:8px;line-height:1.35}
+.bas-note-error{background:#fde7e9;color:#8a1020}
+.bas-note-warning{background:#fff4ce;color:#5c4400}
+.bas-note-info{background:var(--bas-link-row);color:var(--bas-muted)}
+.bas-cell details{margin-top:6px;font-size:13px;color:var(--bas-muted)}
+.bas-cell summary{cursor:pointer}
 """
 
 
@@ -267,10 +284,10 @@ TAP_STYLES = """
 """
 
 
-def page_html(body: str, theme: str = "light") -> str:
-    """Wrap preview markup with the shared styles and the theme's tokens."""
+def page_html(body: str, theme: str = "light", extra_css: str = "") -> str:
+    """Wrap preview markup with the shared styles, the theme's tokens and `extra_css`."""
     theme = theme if theme in TOKENS else "light"
     return (
-        f"<style>{STYLES}{PLACEMENT_STYLES}{TAP_STYLES}</style>"
+        f"<style>{STYLES}{PLACEMENT_STYLES}{TAP_STYLES}{extra_css}</style>"
         f'<div class="bas-root bas-{theme}" style="{css_variables(theme)}">{body}</div>'
     )

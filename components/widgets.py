@@ -35,7 +35,6 @@ from components.hours import (
 )
 from components.images import MAX_UPLOAD_BYTES, check_upload
 from components.phone import PhoneCheck, button_link, phone_region_options
-from components.placements import PlacementNote
 from components.session import dismiss_url_notes, share_url, url_notes
 
 TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
@@ -49,14 +48,23 @@ def key(name: str) -> str:
     return f"ad_{name}"
 
 
-def seed_form(ad: AdSpec, *, force: bool = False) -> None:
-    """Put the ad's values into the form's widget keys (all of them when `force`)."""
-    state = st.session_state
+def _form_values(ad: AdSpec) -> dict[str, object]:
+    """The ad as the form's widget values, by field name."""
     values: dict[str, object] = {name: getattr(ad, name) for name in TEXT_FIELDS}
     values.update(verified=ad.verified, cta=ad.cta, region=ad.region, image_fit=ad.image_fit)
+    values.update(image=ad.image, logo=ad.logo, story_image=ad.story_image)
     for index in range(MAX_QUICK_REPLIES):
         values[f"reply_{index}"] = ad.replies[index] if index < len(ad.replies) else ""
-    for name, value in values.items():
+    return values
+
+
+def seed_form(ad: AdSpec, *, force: bool = False, only: set[str] | None = None) -> None:
+    """Put the ad's values into the form's widget keys: missing ones, or all when `force`
+    (limited to the fields in `only`, when given)."""
+    state = st.session_state
+    for name, value in _form_values(ad).items():
+        if only is not None and name not in only:
+            continue
         if force or key(name) not in state:
             state[key(name)] = value
 
@@ -99,31 +107,44 @@ def _upload_messages(kind: str) -> None:
         st.caption(note)
 
 
-def ad_form(ad: AdSpec) -> AdSpec:
-    """The composer: every field of the ad. Returns the AdSpec the widgets describe."""
-    seed_form(ad)
-    state = st.session_state
-    state.setdefault(key("image"), ad.image)
-    state.setdefault(key("logo"), ad.logo)
-    limit_mb = MAX_UPLOAD_BYTES // (1024 * 1024)
+SECTIONS = {
+    "page": "Page",
+    "copy": "Copy",
+    "images": "Images",
+    "button": "Button",
+    "welcome": "Welcome message",
+}
+SECTION_FIELDS: dict[str, set[str]] = {
+    "page": {"business", "verified", "logo"},
+    "copy": {"text", "headline", "description"},
+    "images": {"image", "story_image", "image_fit"},
+    "button": {"cta", "region", "phone"},
+    "welcome": {"prefill", "greeting", *(f"reply_{i}" for i in range(MAX_QUICK_REPLIES))},
+}
+_UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
+_LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
-    st.subheader("Business", anchor=False)
+
+def _uploader(label: str, kind: str) -> None:
+    st.file_uploader(
+        label,
+        type=_UPLOAD_TYPES,
+        key=key(f"{kind}_upload"),
+        on_change=_store_upload,
+        args=(kind,),
+        max_upload_size=_LIMIT_MB,
+    )
+    _upload_messages(kind)
+
+
+def _page_section() -> None:
     st.text_input("Page name", key=key("business"), live=LIVE, max_chars=75)
-    cols = st.columns([3, 2], vertical_alignment="bottom")
-    with cols[0]:
-        st.file_uploader(
-            f"Logo (PNG, JPEG or WebP, up to {limit_mb} MB)",
-            type=["png", "jpg", "jpeg", "webp"],
-            key=key("logo_upload"),
-            on_change=_store_upload,
-            args=("logo",),
-            max_upload_size=limit_mb,
-        )
-    with cols[1]:
-        st.toggle("Verified badge", key=key("verified"))
-    _upload_messages("logo")
+    st.toggle("Verified badge", key=key("verified"))
+    _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
 
-    st.subheader("Ad copy", anchor=False)
+
+def _copy_section() -> None:
+    state = st.session_state
     st.text_area("Primary text", key=key("text"), height=110)
     _counter(state[key("text")], PRIMARY_TEXT_LIMIT)
     st.text_input("Headline", key=key("headline"), live=LIVE)
@@ -131,16 +152,11 @@ def ad_form(ad: AdSpec) -> AdSpec:
     st.text_input("Description", key=key("description"), live=LIVE)
     _counter(state[key("description")], DESCRIPTION_LIMIT)
 
-    st.subheader("Image", anchor=False)
-    st.file_uploader(
-        f"Ad image (PNG, JPEG or WebP, up to {limit_mb} MB; 4:5 suits the feed)",
-        type=["png", "jpg", "jpeg", "webp"],
-        key=key("image_upload"),
-        on_change=_store_upload,
-        args=("image",),
-        max_upload_size=limit_mb,
-    )
-    _upload_messages("image")
+
+def _images_section() -> None:
+    _uploader(f"Ad image (PNG, JPEG or WebP, up to {_LIMIT_MB} MB; 4:5 suits the feed)", "image")
+    _uploader("Stories and Reels image (optional, 9:16; otherwise the ad image is cropped)",
+              "story_image")  # fmt: skip
     st.radio(
         "When the image's shape differs from the placement",
         options=list(IMAGE_FITS),
@@ -149,7 +165,9 @@ def ad_form(ad: AdSpec) -> AdSpec:
         horizontal=True,
     )
 
-    st.subheader("Button", anchor=False)
+
+def _button_section() -> None:
+    state = st.session_state
     st.segmented_control(
         "Button type",
         options=list(CTA_LABELS),
@@ -177,7 +195,8 @@ def ad_form(ad: AdSpec) -> AdSpec:
         )
     phone_feedback(cached_phone_check(state[key("phone")], state[key("region")]))
 
-    st.subheader("Welcome message", anchor=False)
+
+def _welcome_section() -> None:
     st.text_area(
         "Pre-filled message",
         key=key("prefill"),
@@ -185,22 +204,52 @@ def ad_form(ad: AdSpec) -> AdSpec:
         help="Sits in the customer's chat box, ready to send, when they tap the button.",
     )
     st.text_area("Greeting", key=key("greeting"), height=70, help="The business's first bubble.")
-    st.caption(
-        f"Quick replies: up to {MAX_QUICK_REPLIES}, each at most {QUICK_REPLY_LIMIT} characters."
-    )
     for index in range(MAX_QUICK_REPLIES):
         st.text_input(
-            f"Quick reply {index + 1}",
+            f"Quick reply {index + 1} (optional, up to {QUICK_REPLY_LIMIT} characters)",
             key=key(f"reply_{index}"),
             live=LIVE,
             max_chars=QUICK_REPLY_LIMIT,
         )
 
-    replies = tuple(
-        state[key(f"reply_{index}")].strip()
-        for index in range(MAX_QUICK_REPLIES)
-        if state[key(f"reply_{index}")].strip()
+
+_SECTION_WIDGETS = {
+    "page": _page_section,
+    "copy": _copy_section,
+    "images": _images_section,
+    "button": _button_section,
+    "welcome": _welcome_section,
+}
+
+
+def ad_form(ad: AdSpec) -> AdSpec:
+    """The composer, one section at a time; returns the AdSpec the widgets describe.
+
+    Only the chosen section's widgets are drawn, which keeps every keystroke's rerun short;
+    fields of the other sections keep their values in the AdSpec.
+    """
+    state = st.session_state
+    section = (
+        st.segmented_control(
+            "Section",
+            options=list(SECTIONS),
+            format_func=SECTIONS.get,
+            key="compose_section",
+            required=True,
+            default="copy",
+            label_visibility="collapsed",
+        )
+        or "copy"
     )
+    # Fields of the hidden sections come from the AdSpec, and their keys are reset from it,
+    # so a section opens with what the ad holds, never with a stale widget value.
+    shown = SECTION_FIELDS[section]
+    seed_form(ad, force=True, only=set(_form_values(ad)) - shown)
+    seed_form(ad, only=shown)
+    _SECTION_WIDGETS[section]()
+
+    replies = tuple(str(state[key(f"reply_{index}")]).strip() for index in range(MAX_QUICK_REPLIES))
+    replies = tuple(reply for reply in replies if reply)
     for problem in reply_problems(replies):
         st.warning(problem)
     return replace(
@@ -213,6 +262,7 @@ def ad_form(ad: AdSpec) -> AdSpec:
         replies=replies,
         image=state[key("image")],
         logo=state[key("logo")],
+        story_image=state[key("story_image")],
     )
 
 
@@ -343,13 +393,3 @@ def tap_moment(hours: BusinessHours) -> datetime:
         at = st.time_input("at", value=time(19, 30), key="tap_time", step=900)
     # A fixed reference week (Monday 2 March 2026) turns day + time into a local datetime.
     return datetime(2026, 3, 2 + DAYS.index(day), at.hour, at.minute)
-
-
-def placement_note(note: PlacementNote) -> None:
-    """A placement's remark as an error, warning or caption."""
-    if note.level == "error":
-        st.error(note.text, icon=":material/block:")
-    elif note.level == "warning":
-        st.warning(note.text, icon=":material/content_cut:")
-    else:
-        st.caption(f":material/crop: {note.text}")

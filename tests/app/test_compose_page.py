@@ -31,21 +31,39 @@ def preview_html(at) -> str:
     return "".join(element.value for element in at.html)
 
 
+def section(at, name: str):
+    """Open a section of the composer (only that section's fields are drawn)."""
+    at.segmented_control(key="compose_section").set_value(name).run()
+    assert_clean(at)
+    return at
+
+
 def test_default_state_shows_the_sample_ad():
     at = run_app()
     assert_clean(at)
     markup = preview_html(at)
     assert "Sponsored" in markup and "https://wa.me/" in markup
-    assert at.text_input(key="ad_business").value
+    assert at.segmented_control(key="compose_section").value == "copy"
+    assert at.text_area(key="ad_text").value
     assert not at.warning  # a finished ad raises no warnings
+    for name in ("page", "images", "button", "welcome"):
+        section(at, name)
+        assert not at.warning and not at.error
+        if name == "button":  # the number, in its international form
+            assert at.success and "+234" in at.success[0].value
 
 
 def test_full_share_link_is_read_into_the_form_and_preview():
     at = run_app(params=to_query_params(FULL))
     assert_clean(at)
+    assert at.text_input(key="ad_headline").value == "Tacos from 7am"
+    section(at, "page")
     assert at.text_input(key="ad_business").value == "Austin Tacos"
-    assert at.text_input(key="ad_phone").value == "+1 512 555 0143"
     assert at.toggle(key="ad_verified").value is True
+    section(at, "button")
+    assert at.text_input(key="ad_phone").value == "+1 512 555 0143"
+    section(at, "welcome")
+    assert at.text_input(key="ad_reply_1").value == "Where are you today?"
     markup = preview_html(at)
     assert 'href="tel:+15125550143"' in markup and "Call Now" in markup
     assert "Austin Tacos" in markup
@@ -73,7 +91,7 @@ def test_bad_links_give_a_note_and_still_render(params, fragment):
 
 def test_bad_phone_in_link_disables_the_button_with_a_message():
     at = run_app(params={"phone": "12345", "region": "NG"})
-    assert_clean(at)
+    section(at, "button")
     assert at.error and "too short" in at.error[0].value
     assert 'aria-disabled="true"' in preview_html(at)
 
@@ -87,31 +105,40 @@ def test_notes_can_be_dismissed():
 
 def test_every_widget_changes_the_preview():
     at = run_app()
-    at.text_input(key="ad_business").input("Sydney Surf Co").run()
     at.text_area(key="ad_text").input("Learn to surf at Bondi! " * 8).run()
     at.text_input(key="ad_headline").input("Lessons from $49").run()
     at.text_input(key="ad_description").input("Boards included").run()
+    section(at, "page")
+    at.text_input(key="ad_business").input("Sydney Surf Co").run()
     at.toggle(key="ad_verified").set_value(False).run()
+    section(at, "button")
     at.selectbox(key="ad_region").set_value("AU").run()
     at.text_input(key="ad_phone").input("0412 345 678").run()
+    section(at, "welcome")
     at.text_area(key="ad_prefill").input("G'day! Lesson times?").run()
     at.text_area(key="ad_greeting").input("Hey! Ready to ride?").run()
     at.text_input(key="ad_reply_0").input("Prices").run()
+    section(at, "images")
     at.radio(key="ad_image_fit").set_value("fit").run()
     assert_clean(at)
+    ad = at.session_state["ad"]
+    assert ad.greeting == "Hey! Ready to ride?" and ad.replies[0] == "Prices"
+    assert ad.image_fit == "fit" and ad.business == "Sydney Surf Co"
+    section(at, "copy")
     markup = preview_html(at)
     assert "Sydney Surf Co" in markup and "Lessons from $49" in markup
     assert "… See more" in markup
     assert "https://wa.me/61412345678?text=" + quote("G'day! Lesson times?", safe="") in markup
     assert 'alt="Verified"' not in markup
     assert any("over Meta's recommendation" in c.value for c in at.caption)
+    section(at, "button")
     at.segmented_control(key="ad_cta").set_value("call").run()
     assert_clean(at)
     assert 'href="tel:+61412345678"' in preview_html(at)
 
 
 def test_invalid_number_typed_shows_inline_error():
-    at = run_app()
+    at = section(run_app(), "button")
     at.text_input(key="ad_phone").input("+234 12").run()
     assert_clean(at)
     assert any("too short" in e.value for e in at.error)
@@ -119,7 +146,7 @@ def test_invalid_number_typed_shows_inline_error():
 
 
 def test_landline_gets_a_note():
-    at = run_app()
+    at = section(run_app(), "button")
     at.selectbox(key="ad_region").set_value("GB").run()
     at.text_input(key="ad_phone").input("020 7031 3000").run()
     assert_clean(at)

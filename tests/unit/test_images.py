@@ -9,8 +9,8 @@ from components.images import (
     MAX_UPLOAD_BYTES,
     check_upload,
     crop_box,
-    fitted_data_uri,
     needs_crop,
+    preview_data_uri,
 )
 
 
@@ -104,11 +104,10 @@ def test_crop_box_centres_the_placement_frame():
     assert needs_crop(1000, 1000, "4:5") and not needs_crop(1080, 1350, "4:5")
 
 
-@pytest.mark.parametrize("mode", ["crop", "fit"])
-def test_fitted_preview_has_the_placement_aspect(mode):
+def test_preview_copy_is_small_and_keeps_the_shape():
     import base64
 
-    uri = fitted_data_uri(encode(picture((1000, 400)), "JPEG"), "4:5", mode, 200)
+    uri = preview_data_uri(encode(picture((2000, 800)), "JPEG"), 400)
     assert uri.startswith("data:image/jpeg;base64,")
     with Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))) as preview:
-        assert preview.size == (200, 250)
+        assert preview.size == (400, 160)
