@@ -10,7 +10,7 @@ from datetime import date
 
 from components.ad import AdSpec
 from components.phone import button_link
-from components.placements import PLACEMENTS, placement_notes
+from components.placements import PLACEMENTS, delivery, placement_notes
 from components.qr import qr_svg
 from components.render import ad_page_html, crop_html, esc, phone_frame, placement_html
 from components.render_tap import tap_screen_html
@@ -39,7 +39,8 @@ def placements_grid_html(
     falls; one piece of markup for the Preview page and the downloadable file alike."""
     cells = []
     for key, placement in PLACEMENTS.items():
-        notes = placement_notes(ad, placement)
+        # Where the ad is not delivered, the panel itself says why; no note repeats it.
+        notes = [] if delivery(ad, placement) else placement_notes(ad, placement)
         remarks = "".join(
             f'<li class="bas-note bas-note-{note.level}">{esc(note.text)}</li>' for note in notes
         )
