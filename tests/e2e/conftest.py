@@ -124,12 +124,14 @@ def screenshot(page, name: str, **options) -> Path:
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script."""
+    """Wait until Streamlit has finished running the script.
+
+    The app root carries `data-test-script-state` (as in Streamlit's own e2e suite); a short
+    pause first lets a just-committed widget value start its rerun.
+    """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText"
-        ".includes('Running')",
-        timeout=timeout,
+    page.wait_for_timeout(250)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
     )
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(150)
