@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -53,6 +54,8 @@ SCENARIOS = ("launch", "europe")
 MAX_BUDGET_USD = 100_000.0
 MAX_DAYS = 365
 MAX_SEED = 2**31 - 1
+MAX_RUNS = 5000
+MAX_REPLY_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,14 @@ class AdSpec:
     budget: float = 20.0
     days: int = 14
     seed: int = 7
+    # Forecast settings: how fast the business replies to a chat (minutes), whether a Call
+    # ad runs only in business hours, Monte Carlo runs, first day (None = next Monday) and
+    # the currency money is shown in ("" = the WhatsApp number's country's currency).
+    reply_minutes: float = 15.0
+    schedule_hours: bool = False
+    runs: int = 500
+    start: date | None = None
+    currency: str = ""
     # Images are processed bytes (see components.images); never part of a share link.
     image: bytes | None = field(default=None, repr=False)
     logo: bytes | None = field(default=None, repr=False)

@@ -41,6 +41,21 @@ def set_ad(ad: AdSpec) -> None:
     st.session_state[AD_KEY] = ad
 
 
+# Widget keys that mirror the AdSpec on some page; loading another ad clears them so every
+# page re-seeds its widgets from the new ad.
+AD_WIDGET_PREFIXES = ("ad_", "hours_", "tgt_", "tap_", "eng_")
+
+
+def load_ad(ad: AdSpec) -> None:
+    """Make `ad` the session's ad (a sample, a draft, an import), dropping widget values
+    that describe the previous one. Call it from a callback, before widgets are drawn."""
+    state = st.session_state
+    for name in list(state.keys()):
+        if isinstance(name, str) and name.startswith(AD_WIDGET_PREFIXES):
+            del state[name]
+    state[AD_KEY] = ad
+
+
 def url_notes() -> list[str]:
     """Notes about share-link parameters that could not be used."""
     return list(st.session_state.get(NOTES_KEY, []))
