@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
