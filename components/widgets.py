@@ -247,6 +247,12 @@ def ad_form(ad: AdSpec) -> AdSpec:
     seed_form(ad, force=True, only=set(_form_values(ad)) - shown)
     seed_form(ad, only=shown)
     _SECTION_WIDGETS[section]()
+    if section != "button":
+        check = cached_phone_check(state[key("phone")], state[key("region")])
+        if not check.ok:
+            st.error(
+                f"WhatsApp number: {check.error} Fix it under **Button**.", icon=":material/error:"
+            )
 
     replies = tuple(str(state[key(f"reply_{index}")]).strip() for index in range(MAX_QUICK_REPLIES))
     replies = tuple(reply for reply in replies if reply)
