@@ -23,6 +23,19 @@ PAGES = [
     st.Page("app_pages/compose.py", title="Compose", icon=":material/edit_note:", default=True),
     st.Page("app_pages/preview.py", title="Preview", icon=":material/devices:", url_path="preview"),
     st.Page(
+        "app_pages/targeting.py", title="Targeting", icon=":material/public:", url_path="targeting"
+    ),
+    st.Page(
+        "app_pages/engagement.py",
+        title="Engagement",
+        icon=":material/insights:",
+        url_path="engagement",
+    ),
+    st.Page(
+        "app_pages/model.py",
+        title="Model & assumptions",
+        icon=":material/functions:",
+        url_path="model",
     ),
 ]
 page = st.navigation(PAGES)

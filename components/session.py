@@ -7,6 +7,7 @@ from it, so the address bar is always a link that reopens what is on screen.
 
 from __future__ import annotations
 
+from dataclasses import astuple, replace
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -83,3 +84,31 @@ def share_url(ad: AdSpec) -> str:
     base = st.context.url or "http://localhost:8501/"
     scheme, netloc, path, _, _ = urlsplit(base)
     return urlunsplit((scheme, netloc, path or "/", query, ""))
+
+
+def _forecast_key(ad: AdSpec) -> tuple:
+    """What a forecast depends on (images only as present or not)."""
+    light = replace(ad, image=None, logo=None, story_image=None)
+    return (astuple(light), ad.image is not None)
+
+
+@st.cache_resource(max_entries=12, ttl=3600, show_spinner=False)
+def _forecast(key: tuple, _ad: AdSpec, kind: str) -> object:
+    # `key` is hashed by Streamlit; `_ad` (images and all) is not.
+    from components.forecast import compare_buttons, forecast, spend_curve
+
+    if kind == "forecast":
+        return forecast(_ad)
+    if kind == "curve":
+        return spend_curve(_ad)
+    return compare_buttons(_ad)
+
+
+def cached_forecast(ad: AdSpec, kind: str = "forecast") -> object:
+    """The forecast ("forecast"), spend curve ("curve") or Message-vs-Call pair ("buttons")
+    of an ad, computed once per distinct campaign and shared (read-only) across sessions.
+
+    cache_resource, not cache_data: a result holds hundreds of megabytes of draws that
+    cache_data would pickle on every hit.
+    """
+    return _forecast(_forecast_key(ad), ad, kind)

@@ -1,0 +1,16 @@
+"""The Model & assumptions page: every parameter with a source, the CPM basis per country."""
+
+from tests.app.conftest import assert_clean, run_app
+
+
+def test_model_page_lists_sources_and_the_cpm_rule():
+    at = run_app("app_pages/model.py")
+    assert_clean(at)
+    parameters = at.dataframe[0].value
+    assert parameters["source"].str.len().min() > 0
+    assert {"published", "assumption"} <= set(parameters["kind"])
+    cpm = at.dataframe[1].value
+    published = cpm[cpm["Basis"] == "published figure"]["Code"].tolist()
+    assert sorted(published) == ["BR", "IN", "US"]
+    assert cpm.loc[cpm["Code"] == "US", "Base CPM (USD)"].item() == 22.7
+    assert any("not a prediction from Meta" in m.value for m in at.markdown)

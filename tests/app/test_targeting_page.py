@@ -1,0 +1,183 @@
+"""The Targeting page under AppTest: defaults, a shared link, a nonsense link, every widget."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from components.ad import default_ad
+from tests.app.conftest import assert_clean, run_app
+
+PAGE = "app_pages/targeting.py"
+
+
+def targeting(params: dict[str, str] | None = None):
+    at = run_app(page=PAGE, params=params)
+    assert_clean(at)
+    return at
+
+
+def table(at):
+    """The page's table of countries (the hand-split editor, when shown, has no status)."""
+    frames = [element.value for element in at.dataframe if "status" in element.value]
+    assert len(frames) == 1
+    return frames[0]
+
+
+def the_map(at) -> dict:
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def texts(elements) -> str:
+    return "\n".join(element.value for element in elements)
+
+
+def test_default_state_targets_the_sample_ads_country():
+    at = targeting()
+    assert at.multiselect(key="tgt_countries").value == list(default_ad().countries) == ["NG"]
+    assert at.segmented_control(key="tgt_scenario").value == "launch"
+    assert list(table(at)["code"]) == ["NG"]
+    assert table(at)["budget_usd"].sum() == pytest.approx(default_ad().budget)
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Delivering"] == "1 of 1"
+    assert metrics["Audience where it runs"] == "43M–65M"
+    assert not at.warning
+    spec = the_map(at)
+    assert "equalEarth" in json.dumps(spec) and '"url"' not in json.dumps(spec)
+
+
+def test_shared_link_is_read_into_the_page():
+    at = targeting({"countries": "NG,GH,KE", "scenario": "europe"})
+    assert at.multiselect(key="tgt_countries").value == ["NG", "GH", "KE"]
+    assert at.segmented_control(key="tgt_scenario").value == "europe"
+    assert list(table(at)["code"]) == ["NG", "GH", "KE"]
+    assert "Europe launched" in texts(at.info)
+    assert at.session_state["ad"].countries == ("NG", "GH", "KE")
+    assert at.query_params["countries"] in ("NG,GH,KE", ["NG,GH,KE"])
+
+
+def test_nonsense_countries_are_ignored_with_a_note():
+    at = targeting({"countries": "ZZ,<script>,NG"})
+    assert "Unknown country codes ignored" in texts(at.warning)
+    assert "`ZZ`" in texts(at.warning)
+    assert at.multiselect(key="tgt_countries").value == ["NG"]
+    assert list(table(at)["code"]) == ["NG"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"countries": ""},
+        {"countries": ",,,"},
+        {"countries": "CN,KP"},
+        {"countries": "x" * 5000},
+        {"scenario": "mars"},
+        {"countries": "DE,FR", "cta": "call", "budget": "0"},
+    ],
+)
+def test_odd_links_still_render(params):
+    at = targeting(params)
+    assert at.get("vega_lite_chart")
+    assert table(at) is not None
+
+
+def test_empty_and_unavailable_selections_warn():
+    assert "No countries are selected" in texts(targeting({"countries": ""}).warning)
+    assert "None of the selected countries" in texts(targeting({"countries": "CN,KP"}).warning)
+
+
+def test_adding_a_continent_and_replacing_it():
+    at = targeting()
+    at.selectbox(key="tgt_group").select("South America").run()
+    at.button(key="tgt_add").click().run()
+    assert_clean(at)
+    codes = at.multiselect(key="tgt_countries").value
+    assert codes[0] == "NG" and {"BR", "AR", "CO"} <= set(codes)
+    assert at.session_state["ad"].countries == tuple(codes)
+    assert set(table(at)["code"]) == set(codes)
+    assert table(at)["budget_usd"].sum() == pytest.approx(10.0)
+
+    at.selectbox(key="tgt_group").select("Western Africa").run()
+    at.button(key="tgt_replace").click().run()
+    codes = at.multiselect(key="tgt_countries").value
+    assert "BR" not in codes and {"NG", "GH", "SN"} <= set(codes)
+
+
+def test_single_countries_and_the_scenario_switch():
+    at = targeting()
+    at.multiselect(key="tgt_countries").select("DE").run()
+    assert "Germany" in texts(at.warning)  # gets no delivery at launch
+    assert table(at).set_index("code").loc["DE", "budget_usd"] == 0
+    at.segmented_control(key="tgt_scenario").set_value("europe").run()
+    assert_clean(at)
+    assert "Germany" not in texts(at.warning)
+    assert table(at).set_index("code").loc["DE", "budget_usd"] > 0
+    assert "574941489951914" in texts(at.info)
+    assert at.session_state["ad"].scenario == "europe"
+    assert "Available" in table(at).set_index("code").loc["DE", "status_label"]
+
+
+def test_budget_and_audience_split_add_up():
+    at = targeting({"countries": "NG,GH,KE,DE,CN"})
+    at.number_input(key="tgt_budget").set_value(75.5).run()
+    frame = table(at).set_index("code")
+    assert frame["budget_usd"].sum() == pytest.approx(75.5)
+    assert frame.loc["DE", "budget_usd"] == frame.loc["CN", "budget_usd"] == 0
+    assert at.session_state["ad"].budget == 75.5
+    assert frame["budget_share"].sum() == pytest.approx(1.0)
+
+
+def test_manual_split_from_the_ad_is_normalised_to_the_budget():
+    at = run_app()
+    at.session_state["ad"] = replace(
+        at.session_state["ad"],
+        countries=("NG", "GH", "DE"),
+        budget=40.0,
+        split_mode="manual",
+        manual_split=(("NG", 0.5), ("GH", 0.5), ("DE", 0.5)),
+    )
+    at.switch_page(PAGE).run()
+    assert_clean(at)
+    assert at.radio(key="tgt_split_mode").value == "manual"
+    frame = table(at).set_index("code")
+    assert frame.loc["NG", "budget_usd"] == frame.loc["GH", "budget_usd"] == 20.0
+    assert frame.loc["DE", "budget_usd"] == 0
+    editors = [element.value for element in at.dataframe if "status" not in element.value]
+    assert len(editors) == 1 and editors[0]["USD a day"].sum() == pytest.approx(40.0)
+    assert at.session_state["ad"].manual_split == (("NG", 0.5), ("GH", 0.5))
+
+
+def test_switching_to_manual_starts_from_the_audience_split():
+    at = targeting({"countries": "NG,GH"})
+    before = table(at)["budget_usd"].tolist()
+    at.radio(key="tgt_split_mode").set_value("manual").run()
+    assert_clean(at)
+    assert table(at)["budget_usd"].tolist() == pytest.approx(before)
+    assert at.session_state["ad"].split_mode == "manual"
+    assert sum(share for _, share in at.session_state["ad"].manual_split) == pytest.approx(1.0)
+
+
+def test_call_ad_flags_restricted_countries_and_time_zones():
+    at = targeting({"countries": "NG,AE,US,IN", "cta": "call", "phone": "+2348021234589"})
+    warnings = texts(at.warning)
+    assert "Calling is restricted" in warnings and "United Arab Emirates" in warnings
+    assert "time zones" in warnings
+    assert list(table(at)["call_restricted"]) == [False, True, False, False]
+
+
+def test_number_abroad_is_flagged():
+    at = targeting({"countries": "GH", "phone": "+2348021234589"})
+    assert "not among the targets" in texts(at.warning)
+
+
+def test_selection_survives_a_page_switch():
+    at = targeting()
+    at.multiselect(key="tgt_countries").select("KE").run()
+    at.switch_page("app_pages/compose.py").run()
+    at.switch_page(PAGE).run()
+    assert_clean(at)
+    assert at.multiselect(key="tgt_countries").value == ["NG", "KE"]

@@ -1,0 +1,53 @@
+"""The Engagement page in Chromium: change the budget, see figures and charts move, download."""
+
+import csv
+import io
+
+from tests.e2e.conftest import screenshot, wait_for_app
+
+METRIC = "[data-testid='stMetric']"
+
+
+def metric_value(page, label: str) -> str:
+    card = page.locator(METRIC).filter(has_text=label).first
+    return card.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
+    page.set_viewport_size({"width": 1400, "height": 1300})
+    page.goto(f"{app_url}/engagement")
+    wait_for_app(page, 90_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, "
+                           "[data-testid='stVegaLiteChart'] svg")  # fmt: skip
+    for label in ("Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",
+                  "Cost per conversation", "Leads"):  # fmt: skip
+        assert page.locator(METRIC).filter(has_text=label).count() >= 1, label
+    before = metric_value(page, "Impressions")
+    screenshot(page, "engagement-default", full_page=True)
+
+    budget = page.locator(".st-key-eng_budget input")
+    budget.fill("250")
+    budget.press("Enter")
+    wait_for_app(page, 90_000)
+    page.wait_for_function(
+        "b => [...document.querySelectorAll(\"[data-testid='stMetric']\")]"
+        ".some(m => m.innerText.includes('Impressions') && !m.innerText.includes(b))",
+        arg=before,
+    )
+    assert metric_value(page, "Impressions") != before
+
+    for label in ("Funnel", "By country", "When people tap", "Budget", "Message vs Call"):
+        page.locator(".st-key-eng_view button", has_text=label).click()
+        wait_for_app(page, 90_000)
+        page.wait_for_selector(".st-key-forecast_chart [data-testid='stVegaLiteChart']")
+        page.wait_for_timeout(600)
+        name = label.lower().replace(" ", "-")
+        page.locator(".st-key-forecast_chart").screenshot(
+            path=str(screenshot(page, "engagement-tmp").with_name(f"engagement-{name}.png"))
+        )
+
+    with page.expect_download() as download:
+        page.locator(".st-key-download_csv button").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
+    assert rows and {"date", "country", "results_p50", "spend_usd_p90"} <= set(rows[0])
+    assert all(float(row["spend_usd_p50"]) <= 250.0001 for row in rows)

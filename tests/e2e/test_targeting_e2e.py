@@ -1,0 +1,134 @@
+"""A product manager's journey on Targeting, in Chromium: pick a continent, watch the map and
+the table follow, switch to "Europe launched". The map is drawn from the shipped TopoJSON: the
+`page` fixture fails the test if anything but the local server is requested."""
+
+from components.targeting import delivering, target_groups
+from tests.e2e.conftest import screenshot, wait_for_app
+
+MAP = "[data-testid='stVegaLiteChart']"
+
+
+def map_shapes(page) -> int:
+    """How many shapes Vega drew (SVG paths; a canvas counts as drawn)."""
+    return page.evaluate(
+        """s => { const c = document.querySelector(s);
+                 if (!c) return 0;
+                 if (c.querySelector('canvas')) return 1000;
+                 return c.querySelectorAll('svg path').length; }""",
+        MAP,
+    )
+
+
+def table_text(page) -> str:
+    """The text of the countries table (the grid keeps an accessible copy in a <table>)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("[data-testid='stDataFrame'] table")]
+                 .map(t => t.textContent).join('\\n')"""
+    )
+
+
+def table_rows(page) -> int:
+    counts = page.evaluate(
+        """() => [...document.querySelectorAll("[data-testid='stDataFrame'] [aria-rowcount]")]
+                 .map(e => Number(e.getAttribute('aria-rowcount')) - 1)"""
+    )
+    return counts[-1] if counts else 0
+
+
+def show_whole_page(page) -> None:
+    """Make the window tall enough for the map, the warnings and the table in one picture."""
+    page.set_viewport_size({"width": 1400, "height": 1750})
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+
+
+def open_targeting(page, app_url: str, query: str = "") -> None:
+    page.goto(f"{app_url}/targeting{query}")
+    wait_for_app(page)
+    page.wait_for_selector(MAP)
+    page.wait_for_function(
+        """s => (document.querySelector(s)?.querySelectorAll('svg path, canvas').length || 0)
+                > 150""",
+        arg=MAP,
+        timeout=30_000,
+    )
+    page.locator("[data-testid='stDataFrame']").last.scroll_into_view_if_needed()
+    page.wait_for_selector(
+        "[data-testid='stDataFrame'] [aria-rowcount]", state="attached", timeout=30_000
+    )
+
+
+def pick_group(page, name: str, button: str = "tgt_add") -> None:
+    page.locator(".st-key-tgt_group").click()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.locator(f".st-key-{button} button").click()
+    wait_for_app(page)
+
+
+def test_pick_a_continent_and_see_the_map_and_table_follow(page, app_url):
+    open_targeting(page, app_url)
+    assert map_shapes(page) > 150  # one path per country, plus the ocean
+    assert table_rows(page) == 1 and "Nigeria" in table_text(page)
+
+    pick_group(page, "South America")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stDataFrame'] table")]
+                 .some(t => t.textContent.includes('Brazil'))""",
+        timeout=20_000,
+    )
+    text = table_text(page)
+    assert "Argentina" in text and "Colombia" in text and "Nigeria" in text
+    selected = ("NG", *target_groups()["South America"])
+    live = delivering(selected, "launch")  # not French Guiana, nor the uninhabited islands
+    assert table_rows(page) == len(selected)
+    assert page.get_by_text(f"{len(live)} of {len(selected)}", exact=True).count() == 1
+    assert map_shapes(page) > 150
+    assert "countries=NG%2CAR" in page.url or "countries=NG,AR" in page.url
+    show_whole_page(page)
+    screenshot(page, "targeting-south-america")
+
+
+def test_europe_launched_changes_the_map_and_says_why(page, app_url):
+    open_targeting(page, app_url, "?countries=NG,DE,FR,CN")
+    assert "Later" in table_text(page)
+    assert page.get_by_text("no delivery and no budget").count() == 1
+    page.locator(".st-key-tgt_scenario button", has_text="Europe launched").click()
+    wait_for_app(page)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stDataFrame'] table")]
+                 .some(t => !t.textContent.includes('Later'))""",
+        timeout=20_000,
+    )
+    assert "Launched in Europe" in table_text(page)
+    assert page.get_by_text("574941489951914", exact=False).count() >= 1
+    assert map_shapes(page) > 150
+    # one more country, searched by its plain name: the earlier ones stay selected
+    page.locator(".st-key-tgt_countries input").click()
+    page.keyboard.type("Kenya")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stDataFrame'] table")]
+                 .some(t => t.textContent.includes('Kenya'))""",
+        timeout=20_000,
+    )
+    text = table_text(page)
+    assert all(name in text for name in ("Nigeria", "Germany", "France", "China", "Kenya"))
+    assert table_rows(page) == 5
+    show_whole_page(page)
+    screenshot(page, "targeting-europe-launched")
+
+
+def test_hostile_link_is_ignored_and_no_script_runs(page, app_url):
+    open_targeting(page, app_url, "?countries=ZZ,%3Cscript%3Ealert(1)%3C/script%3E,NG")
+    assert page.get_by_text("Unknown country codes ignored").count() == 1
+    assert table_rows(page) == 1
+    assert page.evaluate("() => document.querySelectorAll('script:not([src])').length") == (
+        page.evaluate(
+            "() => [...document.querySelectorAll('script:not([src])')]"
+            ".filter(s => !s.textContent.includes('alert(1)')).length"
+        )
+    )
