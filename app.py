@@ -32,6 +32,12 @@ PAGES = [
         url_path="engagement",
     ),
     st.Page(
+        "app_pages/walkthrough.py",
+        title="Walkthrough",
+        icon=":material/co_present:",
+        url_path="walkthrough",
+    ),
+    st.Page(
         "app_pages/model.py",
         title="Model & assumptions",
         icon=":material/functions:",

@@ -1,0 +1,91 @@
+"""Walkthrough: tell the story of the WhatsApp button to a prospect, in six steps.
+
+- start from a sample business, then make it the prospect's (name, number, a line of copy);
+- a guided tour: compose → placements → the tap → where it runs → the forecast → Message
+  vs Call, with Back/Next (also ← and →), a step indicator and a presenter note per step;
+- presentation mode hides the sidebar and the controls and enlarges everything;
+- the rollout story: the launch wave, then Europe, on the map with reach and results.
+"""
+
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+
+from components import forecast_charts
+from components.charts import rollout_map_spec
+from components.forecast import headline_metrics
+from components.money import resolve_currency
+from components.phone import button_link
+from components.preview_doc import placements_grid_html
+from components.qr import qr_png
+from components.render import compose_preview_html, phone_frame
+from components.render_tap import tap_screen_html
+from components.session import cached_forecast, current_ad
+from components.simulate import daily_quantiles, metric_totals, summary, win_probability
+from components.styles import page_html
+from components.targeting import format_range
+from components.tour import STEPS, rollout_steps, step_index
+from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
+
+ad = current_ad()
+presenting = st.session_state.get("wt_present", False)
+if presenting:
+    st.html(Path(__file__).resolve().parent.parent / "assets" / "presentation.css")
+else:
+    st.title("Walkthrough", anchor=False)
+    sample_and_prospect()
+st.toggle("Presentation mode", key="wt_present", help="Hides the sidebar and the controls.")
+
+position = step_index(st.session_state.setdefault("wt_step", STEPS[0].key))
+step = STEPS[position]
+tour_navigation(position)
+st.header(step.title, anchor=False)
+st.caption(f"Presenter: {step.note}")
+currency = resolve_currency(ad.currency, ad.region)[0]
+
+with st.container(key="wt_stage"):
+    if step.key == "compose":
+        st.html(compose_preview_html(ad))
+    elif step.key == "placements":
+        st.html(placements_grid_html(ad, "light", frame=True, safe_zones=False))
+    elif step.key == "tap":
+        cols = st.columns([3, 2])
+        cols[0].html(page_html(phone_frame(tap_screen_html(ad)), "light"))
+        link = button_link(ad.phone_check, ad.cta, ad.prefill)
+        if link:
+            cols[1].image(qr_png(link), caption="Scan to try the real button", width=260)
+    elif step.key == "rollout":
+        rollout = rollout_steps(ad.countries)
+        chosen = st.segmented_control(
+            "Rollout", options=[s.scenario for s in rollout], key="wt_rollout",
+            format_func={s.scenario: s.label for s in rollout}.get, default="launch",
+            required=True, label_visibility="collapsed",
+        )  # fmt: skip
+        current = next(s for s in rollout if s.scenario == chosen)
+        results = summary(cached_forecast(replace(ad, scenario=current.scenario)))
+        cols = st.columns(3)
+        cols[0].metric("Countries where the button runs", current.world_countries)
+        reach = format_range(*current.audience) if current.targets_delivering else "Not yet"
+        cols[1].metric("Your targets' audience", reach)
+        label = "Calls" if ad.cta == "call" else "Conversations started"
+        cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
+        st.vega_lite_chart(rollout_map_spec(current.scenario, ad.countries), width="stretch")
+    elif step.key == "forecast":
+        result = cached_forecast(ad)
+        headline_metric_row(headline_metrics(result, currency))
+        frame = daily_quantiles(result, "conversations")
+        chart = forecast_charts.daily_band_chart(frame, result.result_label)
+        st.altair_chart(chart, width="stretch")
+    else:
+        pair = cached_forecast(ad, "buttons")
+        names = list(pair)
+        chance = win_probability(pair[names[0]], pair[names[1]], "leads")
+        cols = st.columns(2)
+        cols[0].metric(f"Chance {names[0]} brings more leads", f"{chance:.0%}")
+        cols[1].metric(f"Chance {names[1]} brings more leads", f"{1 - chance:.0%}")
+        leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
+        st.altair_chart(forecast_charts.ab_chart(leads, "Leads"), width="stretch")
+
+if not presenting:
+    st.caption("Keys: ← Back · → Next. Forecasts are simulated, not Meta's predictions.")

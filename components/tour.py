@@ -1,0 +1,88 @@
+"""The guided tour: six steps, what each shows, and what the presenter points at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TourStep:
+    """One step of the walkthrough."""
+
+    key: str
+    title: str
+    note: str
+
+
+STEPS: tuple[TourStep, ...] = (
+    TourStep(
+        "compose",
+        "Your ad, as people see it",
+        "Point at the WhatsApp button under the image: one tap and the customer is in a chat "
+        "with you. The copy, the picture and the button are theirs to change in seconds.",
+    ),
+    TourStep(
+        "placements",
+        "Every place it runs",
+        "Same ad, every placement: feeds, Stories, Marketplace, Reels. Show the Stories "
+        "sticker in the bottom safe zone and the notes where copy gets cut.",
+    ),
+    TourStep(
+        "tap",
+        "What happens after the tap",
+        "The chat opens with their greeting, quick replies and the customer's message already "
+        "typed. For a Call ad: the phone dials, and outside business hours the call is missed. "
+        "Hand them a phone: the QR code opens the real link.",
+    ),
+    TourStep(
+        "rollout",
+        "Where it runs",
+        "The button launched in the Americas, Africa, Australia and most of Asia. Step to "
+        "'Europe launches' to show what opens up, and the metrics Meta does not report there.",
+    ),
+    TourStep(
+        "forecast",
+        "What it could bring in",
+        "A simulation, not a promise: the middle figure is the median of hundreds of runs, the "
+        "range under it is how sure we are. Replying within 5 minutes moves leads the most.",
+    ),
+    TourStep(
+        "compare",
+        "Message or Call?",
+        "The same budget with each button, on the same simulated people: the chance each one "
+        "brings more leads. Calls need someone answering; chats can wait a little.",
+    ),
+)
+STEP_KEYS = tuple(step.key for step in STEPS)
+
+
+def step_index(key: str) -> int:
+    """The position of a step (0 for an unknown key)."""
+    return STEP_KEYS.index(key) if key in STEP_KEYS else 0
+
+
+@dataclass(frozen=True)
+class RolloutStep:
+    """Availability in one rollout scenario: worldwide and for the ad's targets."""
+
+    scenario: str
+    label: str
+    world_countries: int
+    targets_delivering: tuple[str, ...]
+    audience: tuple[int, int]
+
+
+def rollout_steps(countries: tuple[str, ...]) -> list[RolloutStep]:
+    """The launch wave, then Europe: how many countries run the button, and the targets'
+    reach in each."""
+    from components.regions import SCENARIOS, load_catalog, rollout_status
+    from components.targeting import audience_total, delivering
+
+    steps = []
+    for scenario, label in SCENARIOS.items():
+        world = sum(
+            1 for code in load_catalog() if rollout_status(code, scenario).status == "available"
+        )
+        live = delivering(countries, scenario)
+        steps.append(RolloutStep(scenario, label, world, live, audience_total(live)))
+    return steps

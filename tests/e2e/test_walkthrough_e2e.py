@@ -1,0 +1,45 @@
+"""A sales rep's journey in Chromium: load a sample, make it the prospect's, walk all six
+steps with Next in presentation mode, screenshot each."""
+
+from tests.e2e.conftest import screenshot, wait_for_app
+
+
+def test_walk_the_tour_for_a_prospect(page, app_url):
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/walkthrough")
+    wait_for_app(page)
+    page.locator(".st-key-wt_sample").click()
+    page.keyboard.type("Kiezkaffee")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.locator(".st-key-wt_load button").click()
+    wait_for_app(page)
+    page.get_by_text("Make it the prospect's").click()
+    page.locator(".st-key-wt_name input").fill("Café Sonnenschein")
+    page.locator(".st-key-wt_phone input").fill("0151 23456789")
+    page.locator(".st-key-wt_apply button").click()
+    wait_for_app(page)
+    stage = page.locator(".st-key-wt_stage")
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-wt_stage')?.innerText.includes('Sonnenschein')"
+    )
+    assert stage.locator("a.bas-cta").get_attribute("href").startswith("https://wa.me/49151")
+    screenshot(page, "walkthrough-setup")
+
+    page.locator(".st-key-wt_present label").click()
+    wait_for_app(page)
+    assert page.locator("[data-testid='stSidebar']").is_hidden()
+    titles = []
+    for step in range(6):
+        page.wait_for_timeout(400)
+        titles.append(page.locator("h2").first.inner_text())
+        if step == 3:
+            page.wait_for_selector(".st-key-wt_stage [data-testid='stVegaLiteChart'] svg path")
+        screenshot(page, f"walkthrough-step-{step + 1}")
+        if step < 5:
+            page.keyboard.press("ArrowRight") if step % 2 else page.locator(
+                ".st-key-wt_next button"
+            ).click()
+            wait_for_app(page, 90_000)
+    assert len(set(titles)) == 6, titles
+    assert "Sonnenschein" in page.locator("body").inner_text() or titles[-1] == "Message or Call?"
