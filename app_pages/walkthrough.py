@@ -24,7 +24,7 @@ from components.render_tap import tap_screen_html
 from components.session import cached_forecast, current_ad
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.styles import page_html
-from components.targeting import format_range
+from components.targeting import delivering, format_range
 from components.tour import STEPS, rollout_steps, step_index
 from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
 
@@ -72,7 +72,12 @@ with st.container(key="wt_stage"):
         cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
         st.vega_lite_chart(rollout_map_spec(current.scenario, ad.countries), width="stretch")
     elif step.key == "forecast":
-        result = cached_forecast(ad)
+        shown = ad
+        if not delivering(ad.countries, ad.scenario) and delivering(ad.countries, "europe"):
+            shown = replace(ad, scenario="europe")
+            st.info("Nothing runs in these countries at launch: this is the forecast once "
+                    "Europe launches.", icon=":material/public:")  # fmt: skip
+        result = cached_forecast(shown)
         headline_metric_row(headline_metrics(result, currency))
         frame = daily_quantiles(result, "conversations")
         chart = forecast_charts.daily_band_chart(frame, result.result_label)

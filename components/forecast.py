@@ -122,10 +122,10 @@ class HeadlineMetric:
 def _format(label: str, value: float, currency: str) -> str:
     if label in MONEY_METRICS:
         return format_money(value, currency, compact=True)
-    if label == "CTR":
-        return f"{value:.2%}"
     if value != value or value in (float("inf"), float("-inf")):
         return "—"
+    if label == "CTR":
+        return f"{value:.2%}"
     return format_count(value) if value >= 10_000 else f"{value:,.0f}"
 
 

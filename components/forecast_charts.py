@@ -31,7 +31,8 @@ def daily_band_chart(frame: pd.DataFrame, label: str, money: str | None = None) 
     axis_title = f"{label} ({money})" if money else label
     base = alt.Chart(data).encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")))
     band = base.mark_area(opacity=0.22, color=BAND).encode(
-        y=alt.Y("p10:Q", title=axis_title), y2="p90:Q"
+        y=alt.Y("p10:Q", title=axis_title, axis=alt.Axis(format=",.2~f" if money else ",~s")),
+        y2="p90:Q",
     )
     line = base.mark_line(color=BAND, strokeWidth=2.4).encode(
         y="p50:Q",

@@ -17,6 +17,8 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     page.set_viewport_size({"width": 1400, "height": 1300})
     page.goto(f"{app_url}/engagement")
     wait_for_app(page, 90_000)
+    # The first forecast of a fresh server computes while a spinner shows.
+    page.wait_for_selector(f"{METRIC}:has-text('Leads')", timeout=90_000)
     page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, "
                            "[data-testid='stVegaLiteChart'] svg")  # fmt: skip
     for label in ("Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",

@@ -1,0 +1,29 @@
+"""Controls every page shares: the share link and the notes a bad link raised."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.ad import AdSpec
+from components.session import dismiss_url_notes, share_url, url_notes
+
+
+def share_link_control(ad: AdSpec) -> None:
+    """The "Share link" control: the URL that reopens this exact ad (images excepted)."""
+    with st.popover("Share link", icon=":material/share:", width="stretch"):
+        st.caption("Anyone with this link sees this ad and campaign. Images are not included.")
+        st.code(share_url(ad), language=None, wrap_lines=True)
+
+
+def url_notes_banner() -> None:
+    """Tell the person, once, which share-link parameters could not be used."""
+    notes = url_notes()
+    if not notes:
+        return
+    with st.container(key="url_notes"):
+        st.warning(
+            "Some parts of this link could not be used:\n\n"
+            + "\n".join(f"- {note}" for note in notes),
+            icon=":material/link:",
+        )
+        st.button("Dismiss", key="dismiss_url_notes", on_click=dismiss_url_notes)

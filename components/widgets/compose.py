@@ -1,0 +1,293 @@
+"""The ad composer: one section at a time, every field seeded from the session's AdSpec.
+
+Widgets are addressed by key (`ad_<field>`). Their values are seeded from the AdSpec whenever a
+key is missing (first visit, page switch, a loaded sample), so the form and the AdSpec never
+disagree, and `ad_form` returns the AdSpec the widgets now describe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from components.ad import (
+    CTA_LABELS,
+    DESCRIPTION_LIMIT,
+    HEADLINE_LIMIT,
+    IMAGE_FITS,
+    MAX_QUICK_REPLIES,
+    PRIMARY_TEXT_LIMIT,
+    QUICK_REPLY_LIMIT,
+    AdSpec,
+    cached_phone_check,
+    reply_problems,
+)
+from components.images import MAX_UPLOAD_BYTES, check_upload
+from components.phone import PhoneCheck, button_link, phone_region_options
+
+TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
+# Typing pauses this long before the preview updates: short enough to feel live, long enough
+# not to rerun on every keystroke.
+LIVE = "300ms"
+
+
+def key(name: str) -> str:
+    """The session-state key of a form field."""
+    return f"ad_{name}"
+
+
+def _form_values(ad: AdSpec) -> dict[str, object]:
+    """The ad as the form's widget values, by field name."""
+    values: dict[str, object] = {name: getattr(ad, name) for name in TEXT_FIELDS}
+    values.update(verified=ad.verified, cta=ad.cta, region=ad.region, image_fit=ad.image_fit)
+    values.update(image=ad.image, logo=ad.logo, story_image=ad.story_image)
+    for index in range(MAX_QUICK_REPLIES):
+        values[f"reply_{index}"] = ad.replies[index] if index < len(ad.replies) else ""
+    return values
+
+
+def seed_form(ad: AdSpec, *, force: bool = False, only: set[str] | None = None) -> None:
+    """Put the ad's values into the form's widget keys: missing ones, or all when `force`
+    (limited to the fields in `only`, when given)."""
+    state = st.session_state
+    for name, value in _form_values(ad).items():
+        if only is not None and name not in only:
+            continue
+        if force or key(name) not in state:
+            state[key(name)] = value
+
+
+def _counter(value: str, limit: int) -> None:
+    """A character counter under a field; over the recommendation it turns into a warning."""
+    length = len(value)
+    if length <= limit:
+        st.caption(f"{length}/{limit} characters")
+    else:
+        over = length - limit
+        st.caption(
+            f":orange[**{length}/{limit}** · {over} over Meta's recommendation: the feed cuts it "
+            "with “… See more”. Nothing you typed is removed.]"
+        )
+
+
+def _store_upload(kind: str) -> None:
+    """on_change of an uploader: check the file; keep the previous image when it is refused."""
+    upload = st.session_state.get(key(f"{kind}_upload"))
+    errors = st.session_state.setdefault("image_errors", {})
+    errors.pop(kind, None)
+    if upload is None:
+        return
+    data = upload.getvalue()
+    result = check_upload(data)
+    if result.ok:
+        st.session_state[key(kind)] = result.data
+        st.session_state.setdefault("image_notes", {})[kind] = result.note
+    else:
+        errors[kind] = f"“{upload.name}”: {result.error} The previous image is kept."
+
+
+def _upload_messages(kind: str) -> None:
+    error = st.session_state.get("image_errors", {}).get(kind)
+    if error:
+        st.error(error, icon=":material/image_not_supported:")
+    note = st.session_state.get("image_notes", {}).get(kind)
+    if note:
+        st.caption(note)
+
+
+SECTIONS = {
+    "page": "Page",
+    "copy": "Copy",
+    "images": "Images",
+    "button": "Button",
+    "welcome": "Welcome message",
+}
+SECTION_FIELDS: dict[str, set[str]] = {
+    "page": {"business", "verified", "logo"},
+    "copy": {"text", "headline", "description"},
+    "images": {"image", "story_image", "image_fit"},
+    "button": {"cta", "region", "phone"},
+    "welcome": {"prefill", "greeting", *(f"reply_{i}" for i in range(MAX_QUICK_REPLIES))},
+}
+_UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
+_LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
+
+
+def _uploader(label: str, kind: str) -> None:
+    st.file_uploader(
+        label,
+        type=_UPLOAD_TYPES,
+        key=key(f"{kind}_upload"),
+        on_change=_store_upload,
+        args=(kind,),
+        max_upload_size=_LIMIT_MB,
+    )
+    _upload_messages(kind)
+
+
+def _page_section() -> None:
+    st.text_input("Page name", key=key("business"), live=LIVE, max_chars=75)
+    st.toggle("Verified badge", key=key("verified"))
+    _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
+
+
+def _copy_section() -> None:
+    state = st.session_state
+    st.text_area("Primary text", key=key("text"), height=110)
+    _counter(state[key("text")], PRIMARY_TEXT_LIMIT)
+    st.text_input("Headline", key=key("headline"), live=LIVE)
+    _counter(state[key("headline")], HEADLINE_LIMIT)
+    st.text_input("Description", key=key("description"), live=LIVE)
+    _counter(state[key("description")], DESCRIPTION_LIMIT)
+
+
+def _images_section() -> None:
+    _uploader(f"Ad image (PNG, JPEG or WebP, up to {_LIMIT_MB} MB; 4:5 suits the feed)", "image")
+    _uploader("Stories and Reels image (optional, 9:16; otherwise the ad image is cropped)",
+              "story_image")  # fmt: skip
+    st.radio(
+        "When the image's shape differs from the placement",
+        options=list(IMAGE_FITS),
+        format_func=IMAGE_FITS.get,
+        key=key("image_fit"),
+        horizontal=True,
+    )
+
+
+def _button_section() -> None:
+    state = st.session_state
+    st.segmented_control(
+        "Button type",
+        options=list(CTA_LABELS),
+        format_func=CTA_LABELS.get,
+        key=key("cta"),
+        required=True,
+    )
+    region_codes, region_labels = phone_region_options()
+    cols = st.columns([2, 3])
+    with cols[0]:
+        st.selectbox(
+            "Number's country",
+            options=region_codes,
+            format_func=region_labels.get,
+            key=key("region"),
+            help="Used when the number is written without its country code.",
+        )
+    with cols[1]:
+        st.text_input(
+            "WhatsApp number",
+            key=key("phone"),
+            live=LIVE,
+            placeholder="+234 803 123 4567",
+            help="Any common form: +44 20 7031 3000, 0044 20 7031 3000, (020) 7031 3000 …",
+        )
+    phone_feedback(cached_phone_check(state[key("phone")], state[key("region")]))
+
+
+def _welcome_section() -> None:
+    st.text_area(
+        "Pre-filled message",
+        key=key("prefill"),
+        height=70,
+        help="Sits in the customer's chat box, ready to send, when they tap the button.",
+    )
+    st.text_area("Greeting", key=key("greeting"), height=70, help="The business's first bubble.")
+    for index in range(MAX_QUICK_REPLIES):
+        st.text_input(
+            f"Quick reply {index + 1} (optional, up to {QUICK_REPLY_LIMIT} characters)",
+            key=key(f"reply_{index}"),
+            live=LIVE,
+            max_chars=QUICK_REPLY_LIMIT,
+        )
+
+
+_SECTION_WIDGETS = {
+    "page": _page_section,
+    "copy": _copy_section,
+    "images": _images_section,
+    "button": _button_section,
+    "welcome": _welcome_section,
+}
+
+
+def ad_form(ad: AdSpec) -> AdSpec:
+    """The composer, one section at a time; returns the AdSpec the widgets describe.
+
+    Only the chosen section's widgets are drawn, which keeps every keystroke's rerun short;
+    fields of the other sections keep their values in the AdSpec.
+    """
+    state = st.session_state
+    section = (
+        st.segmented_control(
+            "Section",
+            options=list(SECTIONS),
+            format_func=SECTIONS.get,
+            key="compose_section",
+            required=True,
+            default="copy",
+            label_visibility="collapsed",
+        )
+        or "copy"
+    )
+    # Fields of the hidden sections come from the AdSpec, and their keys are reset from it,
+    # so a section opens with what the ad holds, never with a stale widget value.
+    shown = SECTION_FIELDS[section]
+    seed_form(ad, force=True, only=set(_form_values(ad)) - shown)
+    seed_form(ad, only=shown)
+    _SECTION_WIDGETS[section]()
+    if section != "button":
+        check = cached_phone_check(state[key("phone")], state[key("region")])
+        if not check.ok:
+            st.error(
+                f"WhatsApp number: {check.error} Fix it under **Button**.", icon=":material/error:"
+            )
+
+    replies = tuple(str(state[key(f"reply_{index}")]).strip() for index in range(MAX_QUICK_REPLIES))
+    replies = tuple(reply for reply in replies if reply)
+    for problem in reply_problems(replies):
+        st.warning(problem)
+    return replace(
+        ad,
+        **{name: state[key(name)] for name in TEXT_FIELDS},
+        verified=bool(state[key("verified")]),
+        cta=state[key("cta")] or "message",
+        region=state[key("region")],
+        image_fit=state[key("image_fit")],
+        replies=replies,
+        image=state[key("image")],
+        logo=state[key("logo")],
+        story_image=state[key("story_image")],
+    )
+
+
+def phone_feedback(check: PhoneCheck) -> None:
+    """Under the number: its international form, or what is wrong with it, and type notes."""
+    if check.ok:
+        st.success(
+            f"**{check.international}** · {check.number_type} number", icon=":material/check:"
+        )
+        if check.note:
+            st.info(check.note, icon=":material/info:")
+    else:
+        st.error(check.error, icon=":material/error:")
+
+
+def tap_summary(ad: AdSpec) -> None:
+    """Under the preview: what a tap on the button opens, with the real link."""
+    check = ad.phone_check
+    link = button_link(check, ad.cta, ad.prefill)
+    if not link:
+        st.warning(
+            "The button is shown disabled: it has no working link until the number is valid.",
+            icon=":material/link_off:",
+        )
+        return
+    if ad.cta == "call":
+        st.markdown(f"**A tap calls** {check.international} from the phone's dialler.")
+    else:
+        st.markdown(
+            f"**A tap opens WhatsApp** with a chat to {check.international}, the pre-filled "
+            "message ready to send."
+        )
+    st.code(link, language=None, wrap_lines=True)

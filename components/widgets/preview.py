@@ -1,0 +1,94 @@
+"""The Preview page's controls: theme and frame toggles, business hours, the tap moment."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import pandas as pd
+import streamlit as st
+
+from components.ad import AdSpec
+from components.hours import (
+    DAY_NAMES,
+    DAYS,
+    BusinessHours,
+    hours_problems,
+    parse_hhmm,
+    timezone_names,
+)
+
+
+def preview_options() -> tuple[str, bool, bool]:
+    """Theme, phone frame and safe-zone toggles of the Preview page."""
+    st.session_state.setdefault("preview_theme", "light")
+    cols = st.columns([2, 2, 3])
+    with cols[0]:
+        theme = st.segmented_control(
+            "Theme",
+            options=["light", "dark"],
+            format_func=lambda value: {"light": "Light", "dark": "Dark"}[value],
+            key="preview_theme",
+            required=True,
+        )
+    with cols[1]:
+        frame = st.toggle("Phone frame", value=True, key="preview_frame")
+    with cols[2]:
+        safe = st.toggle("Show Stories safe zones", value=False, key="preview_safe_zones")
+    return theme or "light", frame, safe
+
+
+def hours_editor(ad: AdSpec) -> BusinessHours:
+    """A weekly opening-hours editor (one interval a day) with a time zone."""
+    hours = ad.hours
+    zones = timezone_names()
+    if "hours_tz" not in st.session_state:
+        st.session_state["hours_tz"] = hours.timezone if hours.timezone in zones else "UTC"
+    timezone = st.selectbox("Time zone", options=zones, key="hours_tz")
+    rows = []
+    for day in DAYS:
+        intervals = hours.intervals(day)
+        opens, closes = intervals[0] if intervals else ("09:00", "17:00")
+        rows.append(
+            {
+                "Day": DAY_NAMES[day],
+                "Open": bool(intervals),
+                "From": parse_hhmm(opens) or time(9),
+                "To": parse_hhmm(closes) or time(17),
+            }
+        )
+    edited = st.data_editor(
+        pd.DataFrame(rows),
+        key="hours_table",
+        hide_index=True,
+        disabled=["Day"],
+        column_config={
+            "Open": st.column_config.CheckboxColumn("Open"),
+            "From": st.column_config.TimeColumn("From", format="HH:mm", step=900),
+            "To": st.column_config.TimeColumn("To", format="HH:mm", step=900),
+        },
+        width="stretch",
+    )
+    weekly = []
+    for _, row in edited.iterrows():
+        start, end = row["From"], row["To"]
+        if bool(row["Open"]) and start is not None and end is not None and not pd.isna(start):
+            weekly.append(((f"{start:%H:%M}", f"{end:%H:%M}"),))
+        else:
+            weekly.append(())
+    result = BusinessHours(timezone=timezone, weekly=tuple(weekly))
+    for problem in hours_problems(result):
+        st.warning(problem)
+    return result
+
+
+def tap_moment(hours: BusinessHours) -> datetime:
+    """A day and time (the business's local time) at which to try the Call button."""
+    cols = st.columns(2)
+    with cols[0]:
+        day = st.selectbox(
+            "Tap on", options=list(DAYS), format_func=DAY_NAMES.get, key="tap_day", index=5
+        )
+    with cols[1]:
+        at = st.time_input("at", value=time(19, 30), key="tap_time", step=900)
+    # A fixed reference week (Monday 2 March 2026) turns day + time into a local datetime.
+    return datetime(2026, 3, 2 + DAYS.index(day), at.hour, at.minute)

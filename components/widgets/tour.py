@@ -1,0 +1,77 @@
+"""The Walkthrough's controls: sample businesses, the prospect's details, Back and Next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.phone import phone_region_options
+from components.samples import adapt_to_prospect, load_samples
+from components.session import current_ad, load_ad
+from components.tour import STEP_KEYS, STEPS
+
+
+def _load_sample() -> None:
+    sample = load_samples().get(st.session_state.get("wt_sample", ""))
+    if sample:
+        load_ad(sample.ad)
+        # The prospect is most likely in the sample's country.
+        st.session_state["wt_region"] = sample.ad.region
+
+
+def _make_it_theirs() -> None:
+    state = st.session_state
+    ad = adapt_to_prospect(
+        current_ad(),
+        business=state.get("wt_name", ""),
+        phone=state.get("wt_phone", ""),
+        region=state.get("wt_region", ""),
+        text=state.get("wt_text", ""),
+    )
+    load_ad(ad)
+
+
+def sample_and_prospect() -> None:
+    """Start from a sample business, then make it the prospect's own."""
+    samples = load_samples()
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    cols[0].selectbox(
+        "Start from a sample business",
+        options=list(samples),
+        format_func=lambda slug: samples[slug].label,
+        key="wt_sample",
+    )
+    cols[1].button("Load sample", on_click=_load_sample, key="wt_load", width="stretch",
+                   icon=":material/storefront:")  # fmt: skip
+    chosen = samples.get(st.session_state.get("wt_sample", ""))
+    if chosen:
+        st.caption(chosen.pitch)
+    with st.expander("Make it the prospect's", icon=":material/person:"):
+        codes, labels = phone_region_options()
+        st.session_state.setdefault("wt_region", current_ad().region)
+        cols = st.columns([2, 1, 2])
+        cols[0].text_input("Prospect's business name", key="wt_name", max_chars=75)
+        cols[1].selectbox("Number's country", codes, format_func=labels.get, key="wt_region")
+        cols[2].text_input("Their WhatsApp number", key="wt_phone", max_chars=40)
+        st.text_input("A line of their copy (optional)", key="wt_text", max_chars=300)
+        st.button("Use these in the tour", on_click=_make_it_theirs, key="wt_apply",
+                  type="primary", icon=":material/auto_fix_high:")  # fmt: skip
+
+
+def _move(step: int) -> None:
+    st.session_state["wt_step"] = STEP_KEYS[min(max(step, 0), len(STEP_KEYS) - 1)]
+
+
+def tour_navigation(position: int) -> None:
+    """Back / Next (also on the ← and → keys) and the step indicator."""
+    cols = st.columns([1, 6, 1], vertical_alignment="center")
+    cols[0].button("Back", on_click=_move, args=(position - 1,), key="wt_back",
+                   disabled=position == 0, shortcut="Left", icon=":material/arrow_back:",
+                   width="stretch")  # fmt: skip
+    step = STEPS[position]
+    cols[1].progress(
+        (position + 1) / len(STEPS), text=f"Step {position + 1} of {len(STEPS)} · {step.title}"
+    )
+    cols[2].button("Next", on_click=_move, args=(position + 1,), key="wt_next",
+                   disabled=position == len(STEPS) - 1, shortcut="Right", type="primary",
+                   icon=":material/arrow_forward:", icon_position="right",
+                   width="stretch")  # fmt: skip
