@@ -38,8 +38,10 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The store tests run against SQLite and against a throwaway PostgreSQL cluster that
+# tools/with_postgres.sh starts (installing PostgreSQL with apt when missing) and removes.
 test: $(VENV)/.dev browser lint
-	$(BIN)/python -m pytest
+	tools/with_postgres.sh $(BIN)/python -m pytest
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench

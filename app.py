@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.session import current_ad, init_session, sync_url
 from components.widgets import share_link_control, url_notes_banner
+from components.widgets.drafts import sidebar_save
 
 st.set_page_config(
     page_title="Button Ad Studio",
@@ -32,6 +33,12 @@ PAGES = [
         url_path="engagement",
     ),
     st.Page(
+        "app_pages/campaigns.py",
+        title="Campaigns",
+        icon=":material/folder_open:",
+        url_path="campaigns",
+    ),
+    st.Page(
         "app_pages/walkthrough.py",
         title="Walkthrough",
         icon=":material/co_present:",
@@ -53,6 +60,7 @@ ad = current_ad()
 sync_url(ad)
 with st.sidebar:
     share_link_control(ad)
+    sidebar_save()
     st.caption(
         "Button Ad Studio previews and simulates. It never contacts Meta or WhatsApp; "
         "forecasts are simulated, not Meta's predictions."

@@ -7,15 +7,29 @@ from it, so the address bar is always a link that reopens what is on screen.
 
 from __future__ import annotations
 
-from dataclasses import astuple, replace
+from dataclasses import astuple, dataclass, replace
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from components.ad import AdSpec, default_ad, from_query_params, to_query_params
+from components.store import LOCAL_OWNER, Store, StoreError, database_url
 
 AD_KEY = "ad"
 NOTES_KEY = "url_notes"
+DRAFT_KEY = "draft"
+
+
+@dataclass(frozen=True)
+class OpenDraft:
+    """The draft this session opened: saves go to it (unless it came through a share link)."""
+
+    id: str
+    name: str
+    version: int
+    shared: bool
+    ad: AdSpec
 
 
 def init_session() -> AdSpec:
@@ -26,10 +40,28 @@ def init_session() -> AdSpec:
         except Exception:  # a URL Streamlit itself could not decode
             params = {}
             st.session_state[NOTES_KEY] = ["The link could not be read; showing the sample ad."]
-        ad, notes = from_query_params(params, default_ad())
+        base, notes = _shared_draft(params), []
+        ad, notes = from_query_params(params, base or default_ad())
         st.session_state[AD_KEY] = ad
-        st.session_state.setdefault(NOTES_KEY, notes)
+        st.session_state.setdefault(NOTES_KEY, []).extend(notes)
     return st.session_state[AD_KEY]
+
+
+def _shared_draft(params: dict) -> AdSpec | None:
+    """The draft a `?draft=<id>` link points at, opened read-only; None (with a note) if not."""
+    values = params.get("draft") or []
+    draft_id = values[0] if values else ""
+    if not draft_id:
+        return None
+    try:
+        info, ad = drafts_store().open_shared(draft_id)
+    except StoreError as error:
+        st.session_state.setdefault(NOTES_KEY, []).append(
+            f"The shared draft could not be opened: {error}"
+        )
+        return None
+    st.session_state[DRAFT_KEY] = OpenDraft(info.id, info.name, info.version, True, ad)
+    return ad
 
 
 def current_ad() -> AdSpec:
@@ -68,8 +100,15 @@ def dismiss_url_notes() -> None:
 
 
 def sync_url(ad: AdSpec) -> None:
-    """Rewrite the address bar's query string from the ad, when it differs."""
-    wanted = to_query_params(ad)
+    """Rewrite the address bar's query string from the ad, when it differs.
+
+    While a shared draft is on screen unchanged, the address stays its `?draft=` link.
+    """
+    opened = open_draft()
+    if opened and opened.shared and opened.ad == ad:
+        wanted = {"draft": opened.id}
+    else:
+        wanted = to_query_params(ad)
     try:
         current = st.query_params.to_dict()
     except Exception:
@@ -112,3 +151,29 @@ def cached_forecast(ad: AdSpec, kind: str = "forecast") -> object:
     cache_data would pickle on every hit.
     """
     return _forecast(_forecast_key(ad), ad, kind)
+
+
+@st.cache_resource(show_spinner=False)
+def drafts_store() -> Store:
+    """The drafts database (SQLite in data/ by default; DATABASE_URL for PostgreSQL)."""
+    return Store(database_url())
+
+
+def draft_owner() -> str:
+    """Whose drafts these are: the signed-in user when authentication is set up."""
+    try:
+        if st.user.is_logged_in:
+            return str(st.user.get("email") or st.user.get("sub") or LOCAL_OWNER)
+    except (AttributeError, KeyError, StreamlitAPIException):
+        pass
+    return LOCAL_OWNER
+
+
+def open_draft() -> OpenDraft | None:
+    """The draft this session has open, if any."""
+    return st.session_state.get(DRAFT_KEY)
+
+
+def set_open_draft(draft: OpenDraft | None) -> None:
+    """Remember (or forget) the draft this session works on."""
+    st.session_state[DRAFT_KEY] = draft

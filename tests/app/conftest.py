@@ -1,13 +1,20 @@
-"""AppTest helpers: run the real app script, on a chosen page, with chosen query parameters."""
+"""AppTest helpers: run the real app script, on a chosen page, with chosen query parameters.
+
+The drafts database of every app test is a throwaway SQLite file, never the repo's data/.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
+os.environ["BAS_DATA_DIR"] = tempfile.mkdtemp(prefix="bas-apptest-")
+os.environ.pop("DATABASE_URL", None)
 
 
 def run_app(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:

@@ -1,0 +1,54 @@
+"""Campaigns: save, reopen and share drafts; export and import campaign files.
+
+- save the current campaign (a new version of the open draft, or a new draft); a draft
+  changed elsewhere since it was opened is never overwritten: save a copy to keep both;
+- the owner's drafts, searchable: open, duplicate, rename, delete (undo for a day), share a
+  read-only link, and each draft's history with restore;
+- JSON export and a validated import.
+"""
+
+import streamlit as st
+
+from components.session import draft_owner, drafts_store
+from components.store import StoreError
+from components.widgets.drafts import (
+    deleted_row,
+    draft_row,
+    export_import_panel,
+    save_panel,
+    show_flash,
+)
+
+st.title("Campaigns", anchor=False)
+show_flash()
+save_panel()
+
+st.subheader("Your drafts", anchor=False)
+search = st.text_input("Search drafts by name", key="drafts_search", placeholder="bakery")
+try:
+    drafts = drafts_store().list(draft_owner(), search)
+    deleted = [
+        info
+        for info in drafts_store().list(draft_owner(), include_deleted=True)
+        if info.deleted_at is not None
+    ]
+except StoreError as error:
+    st.error(
+        f"The drafts database cannot be reached: {error} Your campaign is still open; "
+        "export it as JSON below so nothing is lost.",
+        icon=":material/cloud_off:",
+    )
+    drafts, deleted = [], []
+if not drafts and not search:
+    st.caption("No drafts yet. Save the campaign above to keep it.")
+elif not drafts:
+    st.caption("No draft matches that search.")
+for info in drafts:
+    draft_row(info)
+if deleted:
+    with st.expander(f"Recently deleted ({len(deleted)})", icon=":material/delete:"):
+        for info in deleted:
+            deleted_row(info)
+
+st.subheader("Export and import", anchor=False)
+export_import_panel()

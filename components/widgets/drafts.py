@@ -1,0 +1,253 @@
+"""Saving, opening and sharing drafts, and JSON export/import: the controls and their callbacks.
+
+Every store call is wrapped: a database that is down or read-only gives a message, and the
+campaign stays in the session (and can be exported as JSON), never a traceback.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+import streamlit as st
+
+from components.ad import AdSpec
+from components.campaign_json import CampaignFileError, export_json, import_json
+from components.session import (
+    OpenDraft,
+    current_ad,
+    draft_owner,
+    drafts_store,
+    load_ad,
+    open_draft,
+    set_open_draft,
+)
+from components.store import DraftConflict, DraftInfo, StoreError
+
+FLASH_KEY = "drafts_flash"
+
+
+def flash(kind: str, message: str) -> None:
+    """A message for the next run (callbacks cannot draw)."""
+    st.session_state[FLASH_KEY] = (kind, message)
+
+
+def show_flash() -> None:
+    """Show, once, what the last draft action did."""
+    kind, message = st.session_state.pop(FLASH_KEY, ("", ""))
+    if kind == "success":
+        st.success(message, icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(message, icon=":material/error:")
+    elif kind == "info":
+        st.info(message, icon=":material/info:")
+
+
+def _remember(info: DraftInfo, ad: AdSpec, shared: bool = False) -> None:
+    set_open_draft(OpenDraft(info.id, info.name, info.version, shared, ad))
+
+
+def save_current(as_copy: bool = False, prefix: str = "") -> None:
+    """Save the session's campaign: a new version of the open draft, or a new draft."""
+    ad = current_ad()
+    opened = open_draft()
+    name = str(st.session_state.get(f"{prefix}draft_name", "")).strip()
+    name = name or (opened.name if opened else "")
+    name = name or ad.business or "Untitled campaign"
+    try:
+        if opened and not opened.shared and not as_copy:
+            info = drafts_store().save(draft_owner(), name, ad, opened.id, opened.version)
+        else:
+            info = drafts_store().save(draft_owner(), name if not as_copy else f"{name} (copy)", ad)
+    except DraftConflict as conflict:
+        st.session_state["draft_conflict"] = True
+        flash("error", f"{conflict} Use “Save as a copy” to keep both.")
+        return
+    except StoreError as error:
+        flash("error", f"{error} Your campaign is still here: export it as JSON to keep it.")
+        return
+    st.session_state.pop("draft_conflict", None)
+    _remember(info, ad)
+    flash("success", f"Saved “{info.name}”, version {info.version}.")
+
+
+def open_saved(draft_id: str, version: int | None = None) -> None:
+    """Open one of the owner's drafts (or an older version of it) into the session."""
+    try:
+        info, ad = drafts_store().open(draft_owner(), draft_id)
+        if version is not None and version != info.version:
+            ad = drafts_store().open_version(draft_owner(), draft_id, version)
+    except StoreError as error:
+        flash("error", str(error))
+        return
+    load_ad(ad)
+    _remember(info, ad)
+    flash("info", f"Opened “{info.name}”" + (f", version {version}." if version else "."))
+
+
+def _guarded(action, success: str) -> None:
+    try:
+        action()
+    except StoreError as error:
+        flash("error", str(error))
+        return
+    flash("success", success)
+
+
+def duplicate(draft_id: str) -> None:
+    """Copy a draft, history excepted."""
+    _guarded(lambda: drafts_store().duplicate(draft_owner(), draft_id), "Duplicated.")
+
+
+def rename(draft_id: str) -> None:
+    """Rename a draft from its rename box."""
+    name = st.session_state.get(f"rename_{draft_id}", "")
+    _guarded(lambda: drafts_store().rename(draft_owner(), draft_id, name), f"Renamed to “{name}”.")
+
+
+def delete(draft_id: str) -> None:
+    """Delete a draft (it can be brought back for a day)."""
+    _guarded(lambda: drafts_store().delete(draft_owner(), draft_id),
+             "Deleted. Undo it under “Recently deleted” within a day.")  # fmt: skip
+    opened = open_draft()
+    if opened and opened.id == draft_id:
+        set_open_draft(None)
+
+
+def undelete(draft_id: str) -> None:
+    """Bring a deleted draft back."""
+    _guarded(lambda: drafts_store().undelete(draft_owner(), draft_id), "Restored.")
+
+
+def restore(draft_id: str, number: int) -> None:
+    """Make an old version the newest one, and open it."""
+    try:
+        info, _ = drafts_store().open(draft_owner(), draft_id)
+        drafts_store().restore_version(draft_owner(), draft_id, number, info.version)
+    except StoreError as error:
+        flash("error", str(error))
+        return
+    open_saved(draft_id)
+    flash("success", f"Version {number} restored as the newest version.")
+
+
+def import_file() -> None:
+    """Import a campaign file; nothing changes unless the whole file is valid."""
+    upload = st.session_state.get("import_file")
+    if upload is None:
+        return
+    try:
+        ad = import_json(upload.getvalue())
+    except CampaignFileError as error:
+        flash("error", f"“{upload.name}” was not imported: {error}")
+        return
+    load_ad(ad)
+    set_open_draft(None)
+    flash("success", f"Imported “{upload.name}”. Save it to keep it as a draft.")
+
+
+def share_link(draft_id: str) -> str:
+    """The read-only link of a draft, on this server."""
+    scheme, netloc, _, _, _ = urlsplit(st.context.url or "http://localhost:8501/")
+    return urlunsplit((scheme, netloc, "/", f"draft={draft_id}", ""))
+
+
+def sidebar_save() -> None:
+    """Save the campaign from any page (the sidebar's "Save draft")."""
+    with st.popover("Save draft", icon=":material/save:", width="stretch"):
+        show_flash()
+        save_panel(prefix="sidebar_")
+        st.page_link("app_pages/campaigns.py", label="All drafts", icon=":material/folder_open:")
+
+
+def save_panel(prefix: str = "") -> None:
+    """Name and save the current campaign; on a conflict, offer to keep both.
+
+    `prefix` keeps the keys apart when the sidebar's copy and the Campaigns page's both show.
+    """
+    opened = open_draft()
+    if opened and opened.shared:
+        st.info("You are viewing a shared draft (read-only). Save a copy to make it yours.",
+                icon=":material/visibility:")  # fmt: skip
+    name_key = f"{prefix}draft_name"
+    st.session_state.setdefault(name_key, opened.name if opened else current_ad().business)
+    cols = st.columns([3, 1, 1], vertical_alignment="bottom")
+    cols[0].text_input("Draft name", key=name_key, max_chars=120)
+    label = "Save" if opened and not opened.shared else "Save as draft"
+    cols[1].button(label, on_click=save_current, kwargs={"prefix": prefix},
+                   key=f"{prefix}draft_save", type="primary", icon=":material/save:",
+                   width="stretch")  # fmt: skip
+    cols[2].button("Save as a copy", on_click=save_current,
+                   kwargs={"as_copy": True, "prefix": prefix}, key=f"{prefix}draft_save_copy",
+                   width="stretch",
+                   disabled=not (opened or st.session_state.get("draft_conflict")))  # fmt: skip
+    if opened and not opened.shared:
+        changed = " · unsaved changes" if opened.ad != current_ad() else ""
+        st.caption(f"Working on “{opened.name}”, version {opened.version}{changed}.")
+
+
+def export_import_panel() -> None:
+    """Download the campaign as JSON, or import one."""
+    ad = current_ad()
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Export this campaign (JSON)", data=lambda: export_json(ad),
+        file_name=f"{(ad.business or 'campaign').strip().replace(' ', '-')[:40]}.json",
+        mime="application/json", on_click="ignore", key="export_json",
+        icon=":material/download:", width="stretch",
+    )  # fmt: skip
+    cols[1].file_uploader("Import a campaign file (JSON)", type=["json"], key="import_file",
+                          on_change=import_file, max_upload_size=40)  # fmt: skip
+
+
+def draft_row(info: DraftInfo) -> None:
+    """One saved draft: open, duplicate, rename, delete, share, and its history."""
+    opened = open_draft()
+    current = " · open now" if opened and opened.id == info.id else ""
+    with st.container(border=True, key=f"draft_{info.id}"):
+        cols = st.columns([4, 1, 1, 1, 1, 1], vertical_alignment="center")
+        cols[0].markdown(
+            f"**{_plain(info.name)}**  \nversion {info.version} · saved "
+            f"{info.updated_at:%d %b %Y, %H:%M} UTC{current}"
+        )
+        cols[1].button("Open", key=f"open_{info.id}", on_click=open_saved, args=(info.id,),
+                       width="stretch")  # fmt: skip
+        cols[2].button("Duplicate", key=f"dup_{info.id}", on_click=duplicate, args=(info.id,),
+                       width="stretch")  # fmt: skip
+        with cols[3].popover("Rename", width="stretch"):
+            st.text_input("New name", value=info.name, key=f"rename_{info.id}", max_chars=120)
+            st.button("Rename", key=f"do_rename_{info.id}", on_click=rename, args=(info.id,))
+        with cols[4].popover("Share", width="stretch"):
+            st.caption("Anyone with this link can open this draft read-only.")
+            st.code(share_link(info.id), language=None, wrap_lines=True)
+        cols[5].button("Delete", key=f"del_{info.id}", on_click=delete, args=(info.id,),
+                       width="stretch")  # fmt: skip
+        with st.expander("History"):
+            try:
+                versions = drafts_store().versions(draft_owner(), info.id)
+            except StoreError as error:
+                st.error(str(error))
+                return
+            for version in versions:
+                line = st.columns([4, 1], vertical_alignment="center")
+                changed = ", ".join(version.changed) or "first save"
+                line[0].caption(
+                    f"Version {version.number} · {version.saved_at:%d %b %Y, %H:%M} UTC · "
+                    f"{_plain(changed)}"
+                )
+                if version.number != info.version:
+                    line[1].button("Restore", key=f"restore_{info.id}_{version.number}",
+                                   on_click=restore, args=(info.id, version.number))  # fmt: skip
+
+
+def deleted_row(info: DraftInfo) -> None:
+    """A recently deleted draft, with Undo."""
+    cols = st.columns([5, 1], vertical_alignment="center")
+    cols[0].markdown(f"~~{_plain(info.name)}~~ · deleted {info.deleted_at:%d %b, %H:%M} UTC")
+    cols[1].button("Undo", key=f"undo_{info.id}", on_click=undelete, args=(info.id,),
+                   width="stretch")  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    """User text shown in Markdown: escape the characters Markdown would act on."""
+    specials = "\\`*_{}[]()#+-.!|<>~$"
+    return "".join(f"\\{char}" if char in specials else char for char in text)
