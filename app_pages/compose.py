@@ -1,15 +1,15 @@
 """Compose: write the ad and see it live.
 
-- the form (business, copy with counters, images, button, number, welcome message) on the left;
-- the Facebook mobile-feed preview beside it, updated as the person types;
-- under the preview, what a tap on the button opens.
+- the form, one section at a time (Page, Copy, Images, Button, Welcome message), on the left;
+- beside it, the Facebook mobile-feed preview, updated as the person types, and what a tap
+  on the button opens, with the real link.
 """
 
 import streamlit as st
 
-from components.render import compose_preview_html
+from components.render_compose import compose_panel_html
 from components.session import current_ad, set_ad
-from components.widgets import ad_form, tap_summary
+from components.widgets import ad_form
 
 st.title(
     "Compose your ad",
@@ -24,6 +24,4 @@ with form_col:
 set_ad(ad)
 
 with preview_col, st.container(key="preview_panel"):
-    st.subheader("Preview · Facebook Feed, mobile", anchor=False)
-    st.html(compose_preview_html(ad))
-    tap_summary(ad)
+    st.html(compose_panel_html(ad))

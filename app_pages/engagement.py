@@ -9,16 +9,16 @@
 
 import streamlit as st
 
-from components import forecast_charts as charts
-from components.forecast import (
-    daily_by_country_csv,
-    funnel_steps,
-    headline_metrics,
-    summary_json,
-)
+from components.forecast import daily_by_country_csv, summary_json
+from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
 from components.money import format_money, resolve_currency
-from components.session import cached_forecast, current_ad, set_ad
-from components.simulate import by_country, daily_quantiles, metric_totals, win_probability
+from components.session import (
+    cached_forecast,
+    cached_headline,
+    cached_view,
+    current_ad,
+    set_ad,
+)
 from components.targeting import EUROPE_REPORTING_NOTE, delivering, is_european
 from components.widgets import forecast_settings, headline_metric_row
 
@@ -48,63 +48,31 @@ if any(is_european(code) for code in live) or (live and is_european(ad.region)):
 
 with st.spinner(f"Simulating {ad.runs:,} runs of {ad.days} days…"):
     result = cached_forecast(ad)
-headline_metric_row(headline_metrics(result, currency))
+    headline_metric_row(cached_headline(ad, currency))
 
-VIEWS = {
-    "daily": "Over time",
-    "funnel": "Funnel",
-    "countries": "By country",
-    "hours": "When people tap",
-    "budget": "Budget",
-    "ab": "Message vs Call",
-}
 view = st.segmented_control(
     "Chart", options=list(VIEWS), format_func=VIEWS.get, key="eng_view", default="daily",
     required=True, label_visibility="collapsed",
 )  # fmt: skip
 with st.container(key="forecast_chart"):
+    option = ""
     if view == "daily":
-        metric = st.radio(
-            "Metric", ["conversations", "clicks", "impressions", "spend", "leads"],
-            format_func={"conversations": result.result_label, "clicks": "Clicks",
-                         "impressions": "Impressions", "spend": "Spend",
-                         "leads": "Leads"}.get, horizontal=True, key="eng_daily_metric",
+        option = st.radio(
+            "Metric", DAILY_METRICS, horizontal=True, key="eng_daily_metric",
+            format_func=lambda metric: daily_metric_label(metric, result.result_label),
         )  # fmt: skip
-        label = {"conversations": result.result_label}.get(metric, metric.title())
-        frame = daily_quantiles(result, metric)
-        money = currency if metric == "spend" else None
-        st.altair_chart(charts.daily_band_chart(frame, label, money), width="stretch")
-    elif view == "funnel":
-        st.altair_chart(charts.funnel_chart(funnel_steps(result)), width="stretch")
-    elif view == "countries":
-        table = by_country(result)
-        chart = charts.country_chart(table, result.result_label, currency)
-        if chart is None:
-            st.info("Nothing delivers, so there is nothing to compare by country.")
-        else:
-            st.altair_chart(chart, width="stretch")
-            st.altair_chart(charts.results_map(table, result.result_label), width="stretch")
-    elif view == "hours":
-        st.altair_chart(charts.hour_heatmap(result.hourly_taps, "Taps"), width="stretch")
-        if ad.cta == "call":
-            missed = charts.hour_heatmap(result.hourly_missed, "Missed calls", "reds")
-            st.altair_chart(missed, width="stretch")
-    elif view == "budget":
-        curve = cached_forecast(ad, "curve")
-        chart = charts.spend_curve_chart(curve, ad.budget, result.result_label, currency)
-        st.altair_chart(chart, width="stretch")
-        st.caption("Expected results over the whole campaign at each daily budget. Each extra "
-                   "dollar reaches people who have seen the ad more often, so results grow "
-                   "more slowly than the budget.")  # fmt: skip
-    else:
-        pair = cached_forecast(ad, "buttons")
-        names = list(pair)
-        leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
-        chance = win_probability(pair[names[0]], pair[names[1]], "leads")
-        cols = st.columns(2)
-        cols[0].metric(f"Chance {names[0]} gets more leads", f"{chance:.0%}")
-        cols[1].metric(f"Chance {names[1]} gets more leads", f"{1 - chance:.0%}")
-        st.altair_chart(charts.ab_chart(leads, "Leads"), width="stretch")
+    with st.spinner("Drawing…"):
+        shown = cached_view(ad, view or "daily", option or "", currency)
+    if shown.figures:
+        for col, (label, value) in zip(st.columns(len(shown.figures)), shown.figures,
+                                       strict=True):  # fmt: skip
+            col.metric(label, value)
+    if shown.empty:
+        st.info(shown.empty)
+    for spec in shown.specs:
+        st.vega_lite_chart(spec, width="stretch")
+    if shown.note:
+        st.caption(shown.note)
 
 cols = st.columns(2)
 cols[0].download_button(

@@ -144,7 +144,8 @@ def results_map(table: pd.DataFrame, result_label: str) -> Any:
             lookup="properties.alpha2",
             from_=alt.LookupData(data=data, key="alpha2", fields=["name", "results"]),
         )
-        .mark_geoshape(stroke=PALETTE["border"], strokeWidth=0.5)
+        # Untargeted countries have no results: draw them grey instead of dropping them.
+        .mark_geoshape(stroke=PALETTE["border"], strokeWidth=0.5, invalid="show")
         .encode(
             color=alt.condition(
                 "isValid(datum.results)",
@@ -153,7 +154,7 @@ def results_map(table: pd.DataFrame, result_label: str) -> Any:
                     title=f"{result_label} (median)",
                     scale=alt.Scale(scheme="blues", zero=True),
                 ),
-                alt.value("#e4e6eb"),
+                alt.value("#c4c9d0"),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title="Country"),
@@ -249,7 +250,7 @@ def ab_chart(samples: dict[str, np.ndarray], result_label: str) -> Any:
         .mark_area(opacity=0.45, interpolate="monotone")
         .encode(
             x=alt.X("results:Q", title=f"{result_label} over the campaign (per simulated run)"),
-            y=alt.Y("density:Q", title="Share of runs", axis=alt.Axis(labels=False)),
+            y=alt.Y("density:Q", title="Share of runs", axis=alt.Axis(labels=False), stack=None),
             color=alt.Color("variant:N", title="Variant"),
             tooltip=[alt.Tooltip("variant:N", title="Variant")],
         )

@@ -7,6 +7,7 @@ from it, so the address bar is always a link that reopens what is on screen.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import astuple, dataclass, replace
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
@@ -125,14 +126,18 @@ def share_url(ad: AdSpec) -> str:
     return urlunsplit((scheme, netloc, path or "/", query, ""))
 
 
-def _forecast_key(ad: AdSpec) -> tuple:
-    """What a forecast depends on (images only as present or not)."""
+def _forecast_key(ad: AdSpec) -> str:
+    """What a forecast depends on, as one short string (images only as present or not).
+
+    One string rather than the AdSpec's nested tuple: Streamlit hashes cache arguments
+    element by element, which cost more than the rerun itself.
+    """
     light = replace(ad, image=None, logo=None, story_image=None)
-    return (astuple(light), ad.image is not None)
+    return hashlib.sha256(repr((astuple(light), ad.image is not None)).encode()).hexdigest()
 
 
 @st.cache_resource(max_entries=12, ttl=3600, show_spinner=False)
-def _forecast(key: tuple, _ad: AdSpec, kind: str) -> object:
+def _forecast(key: str, _ad: AdSpec, kind: str) -> object:
     # `key` is hashed by Streamlit; `_ad` (images and all) is not.
     from components.forecast import compare_buttons, forecast, spend_curve
 
@@ -177,3 +182,30 @@ def open_draft() -> OpenDraft | None:
 def set_open_draft(draft: OpenDraft | None) -> None:
     """Remember (or forget) the draft this session works on."""
     st.session_state[DRAFT_KEY] = draft
+
+
+@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
+def _view(key: str, _ad: AdSpec, view: str, option: str, currency: str) -> object:
+    from components.forecast_views import build_view
+
+    result = cached_forecast(_ad)
+    curve = cached_forecast(_ad, "curve") if view == "budget" else None
+    pair = cached_forecast(_ad, "buttons") if view == "ab" else None
+    return build_view(view, result, currency, option, _ad.budget, curve, pair)
+
+
+def cached_view(ad: AdSpec, view: str, option: str, currency: str) -> object:
+    """An Engagement chart view (Vega-Lite specs), built once per forecast and option."""
+    return _view(_forecast_key(ad), ad, view, option, currency)
+
+
+@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
+def _headline(key: str, _ad: AdSpec, currency: str) -> object:
+    from components.forecast import headline_metrics
+
+    return headline_metrics(cached_forecast(_ad), currency)
+
+
+def cached_headline(ad: AdSpec, currency: str) -> object:
+    """The headline figures of an ad's forecast, computed once per forecast and currency."""
+    return _headline(_forecast_key(ad), ad, currency)

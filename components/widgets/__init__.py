@@ -5,7 +5,7 @@ Streamlit; everything it returns is plain data (an AdSpec, settings).
 """
 
 from components.widgets.common import share_link_control, url_notes_banner
-from components.widgets.compose import ad_form, key, seed_form, tap_summary
+from components.widgets.compose import ad_form, key, seed_form
 from components.widgets.forecast import forecast_settings, headline_metric_row
 from components.widgets.preview import hours_editor, preview_options, tap_moment
 from components.widgets.tour import sample_and_prospect, tour_navigation
@@ -21,7 +21,6 @@ __all__ = [
     "seed_form",
     "share_link_control",
     "tap_moment",
-    "tap_summary",
     "tour_navigation",
     "url_notes_banner",
 ]

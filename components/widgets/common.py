@@ -8,11 +8,20 @@ from components.ad import AdSpec
 from components.session import dismiss_url_notes, share_url, url_notes
 
 
+@st.dialog("Share this ad")
+def _share_dialog(ad: AdSpec) -> None:
+    st.caption("Anyone with this link sees this ad and campaign. Images are not included.")
+    st.code(share_url(ad), language=None, wrap_lines=True)
+
+
 def share_link_control(ad: AdSpec) -> None:
-    """The "Share link" control: the URL that reopens this exact ad (images excepted)."""
-    with st.popover("Share link", icon=":material/share:", width="stretch"):
-        st.caption("Anyone with this link sees this ad and campaign. Images are not included.")
-        st.code(share_url(ad), language=None, wrap_lines=True)
+    """The "Share link" control: the URL that reopens this exact ad (images excepted).
+
+    A dialog, not a popover: its contents are built only when it is opened, not on every
+    keystroke's rerun.
+    """
+    if st.button("Share link", icon=":material/share:", key="open_share", width="stretch"):
+        _share_dialog(ad)
 
 
 def url_notes_banner() -> None:

@@ -24,7 +24,7 @@ from components.ad import (
     reply_problems,
 )
 from components.images import MAX_UPLOAD_BYTES, check_upload
-from components.phone import PhoneCheck, button_link, phone_region_options
+from components.phone import PhoneCheck, phone_region_options
 
 TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
 # Typing pauses this long before the preview updates: short enough to feel live, long enough
@@ -271,23 +271,3 @@ def phone_feedback(check: PhoneCheck) -> None:
             st.info(check.note, icon=":material/info:")
     else:
         st.error(check.error, icon=":material/error:")
-
-
-def tap_summary(ad: AdSpec) -> None:
-    """Under the preview: what a tap on the button opens, with the real link."""
-    check = ad.phone_check
-    link = button_link(check, ad.cta, ad.prefill)
-    if not link:
-        st.warning(
-            "The button is shown disabled: it has no working link until the number is valid.",
-            icon=":material/link_off:",
-        )
-        return
-    if ad.cta == "call":
-        st.markdown(f"**A tap calls** {check.international} from the phone's dialler.")
-    else:
-        st.markdown(
-            f"**A tap opens WhatsApp** with a chat to {check.international}, the pre-filled "
-            "message ready to send."
-        )
-    st.code(link, language=None, wrap_lines=True)

@@ -151,12 +151,18 @@ def share_link(draft_id: str) -> str:
     return urlunsplit((scheme, netloc, "/", f"draft={draft_id}", ""))
 
 
+@st.dialog("Save draft", width="large")
+def _save_dialog() -> None:
+    show_flash()
+    save_panel(prefix="sidebar_")
+    st.page_link("app_pages/campaigns.py", label="All drafts", icon=":material/folder_open:")
+
+
 def sidebar_save() -> None:
-    """Save the campaign from any page (the sidebar's "Save draft")."""
-    with st.popover("Save draft", icon=":material/save:", width="stretch"):
-        show_flash()
-        save_panel(prefix="sidebar_")
-        st.page_link("app_pages/campaigns.py", label="All drafts", icon=":material/folder_open:")
+    """Save the campaign from any page (the sidebar's "Save draft", a dialog built only when
+    opened)."""
+    if st.button("Save draft", icon=":material/save:", key="open_save", width="stretch"):
+        _save_dialog()
 
 
 def save_panel(prefix: str = "") -> None:

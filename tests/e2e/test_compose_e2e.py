@@ -138,7 +138,7 @@ def test_share_link_reopens_the_same_ad(page, app_url, browser):
     open_section(page, "Page")
     type_into(page, "business", "Shared Bakery 42")
     page.get_by_role("button", name="Share link").click()
-    link = page.locator("[data-testid='stPopoverBody'] code").inner_text().strip()
+    link = page.locator("[data-testid='stDialog'] code").inner_text().strip()
     assert "business=Shared%20Bakery%2042" in link
     other = browser.new_context()
     fresh = other.new_page()

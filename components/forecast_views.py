@@ -1,0 +1,140 @@
+"""What each of the Engagement page's chart views shows, as ready Vega-Lite specs.
+
+Building an Altair chart and validating it costs tens of milliseconds; the page caches the
+specs this returns (per forecast, view, option and currency), so a rerun only sends them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from components import forecast_charts as charts
+from components.forecast import funnel_steps
+from components.simulate import (
+    SimulationResult,
+    by_country,
+    daily_quantiles,
+    metric_totals,
+    win_probability,
+)
+
+VIEWS = {
+    "daily": "Over time",
+    "funnel": "Funnel",
+    "countries": "By country",
+    "hours": "When people tap",
+    "budget": "Budget",
+    "ab": "Message vs Call",
+}
+DAILY_METRICS = ("conversations", "clicks", "impressions", "spend", "leads")
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """The specs of one view, figures to show above them, and a note."""
+
+    specs: tuple[dict[str, Any], ...] = ()
+    figures: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+    empty: str = ""
+
+
+def inline_datasets(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with its top-level datasets moved into each data reference as JSON text.
+
+    Streamlit converts top-level datasets (and a top-level `data`) to Arrow tables on every
+    rerun; inline JSON text inside the views is sent as part of the spec, untouched, and
+    Vega-Lite parses it in the browser.
+    """
+    datasets = spec.pop("datasets", {})
+    texts = {name: json.dumps(values, default=str) for name, values in datasets.items()}
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and set(data) == {"name"} and data["name"] in texts:
+                node["data"] = {"values": texts[data["name"]], "format": {"type": "json"}}
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        return node
+
+    walk(spec)
+    # Streamlit also converts a top-level `data`: hand it to the views below instead.
+    top = spec.pop("data", None)
+    if top is not None:
+        for composite in ("layer", "hconcat", "vconcat", "concat"):
+            if composite in spec:
+                for part in spec[composite]:
+                    part.setdefault("data", top)
+                break
+        else:
+            moved = ("mark", "encoding", "transform", "projection", "params")
+            view = {key: spec.pop(key) for key in moved if key in spec}
+            spec["layer"] = [{**view, "data": top}]
+    return spec
+
+
+def _spec(chart: Any) -> dict[str, Any]:
+    return inline_datasets(chart.to_dict())
+
+
+def daily_metric_label(metric: str, result_label: str) -> str:
+    """How the daily chart names a metric."""
+    return result_label if metric == "conversations" else metric.title()
+
+
+def build_view(
+    view: str,
+    result: SimulationResult,
+    currency: str,
+    option: str = "conversations",
+    budget: float = 0.0,
+    curve: Any = None,
+    pair: dict[str, SimulationResult] | None = None,
+) -> ChartView:
+    """The chart view `view` of a forecast (`curve` for "budget", `pair` for "ab")."""
+    label = result.result_label
+    if view == "daily":
+        metric = option if option in DAILY_METRICS else "conversations"
+        money = currency if metric == "spend" else None
+        chart = charts.daily_band_chart(
+            daily_quantiles(result, metric), daily_metric_label(metric, label), money
+        )
+        return ChartView(specs=(_spec(chart),))
+    if view == "funnel":
+        return ChartView(specs=(_spec(charts.funnel_chart(funnel_steps(result))),))
+    if view == "countries":
+        table = by_country(result)
+        chart = charts.country_chart(table, label, currency)
+        if chart is None:
+            return ChartView(empty="Nothing delivers, so there is nothing to compare by country.")
+        return ChartView(specs=(_spec(chart), _spec(charts.results_map(table, label))))
+    if view == "hours":
+        specs = [_spec(charts.hour_heatmap(result.hourly_taps, "Taps"))]
+        if result.campaign.cta == "call":
+            specs.append(_spec(charts.hour_heatmap(result.hourly_missed, "Missed calls", "reds")))
+        return ChartView(specs=tuple(specs))
+    if view == "budget":
+        chart = charts.spend_curve_chart(curve, budget, label, currency)
+        return ChartView(
+            specs=(_spec(chart),),
+            note="Expected results over the whole campaign at each daily budget. Each extra "
+            "dollar reaches people who have seen the ad more often, so results grow more "
+            "slowly than the budget.",
+        )
+    pair = pair or {}
+    names = list(pair)
+    leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
+    chance = win_probability(pair[names[0]], pair[names[1]], "leads")
+    return ChartView(
+        specs=(_spec(charts.ab_chart(leads, "Leads")),),
+        figures=(
+            (f"Chance {names[0]} gets more leads", f"{chance:.0%}"),
+            (f"Chance {names[1]} gets more leads", f"{1 - chance:.0%}"),
+        ),
+    )
