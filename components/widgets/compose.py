@@ -17,6 +17,7 @@ from components.ad import (
     HEADLINE_LIMIT,
     IMAGE_FITS,
     MAX_QUICK_REPLIES,
+    MAX_URL_CHARS,
     PRIMARY_TEXT_LIMIT,
     QUICK_REPLY_LIMIT,
     AdSpec,
@@ -127,18 +128,21 @@ def _uploader(label: str, kind: str) -> None:
 
 
 def _page_section() -> None:
-    st.text_input("Page name", key=key("business"), live=LIVE, max_chars=75)
+    st.text_input("Page name", key=key("business"), live=LIVE, max_chars=MAX_URL_CHARS["business"])
     st.toggle("Verified badge", key=key("verified"))
     _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
 
 
 def _copy_section() -> None:
     state = st.session_state
-    st.text_area("Primary text", key=key("text"), height=110)
+    # The hard ceilings are the share link's, so whatever is typed can be shared and saved.
+    st.text_area("Primary text", key=key("text"), height=110, max_chars=MAX_URL_CHARS["text"])
     _counter(state[key("text")], PRIMARY_TEXT_LIMIT)
-    st.text_input("Headline", key=key("headline"), live=LIVE)
+    st.text_input("Headline", key=key("headline"), live=LIVE, max_chars=MAX_URL_CHARS["headline"])
     _counter(state[key("headline")], HEADLINE_LIMIT)
-    st.text_input("Description", key=key("description"), live=LIVE)
+    st.text_input(
+        "Description", key=key("description"), live=LIVE, max_chars=MAX_URL_CHARS["description"]
+    )
     _counter(state[key("description")], DESCRIPTION_LIMIT)
 
 
@@ -179,6 +183,7 @@ def _button_section() -> None:
             "WhatsApp number",
             key=key("phone"),
             live=LIVE,
+            max_chars=MAX_URL_CHARS["phone"],
             placeholder="+234 803 123 4567",
             help="Any common form: +44 20 7031 3000, 0044 20 7031 3000, (020) 7031 3000 …",
         )
@@ -190,9 +195,16 @@ def _welcome_section() -> None:
         "Pre-filled message",
         key=key("prefill"),
         height=70,
+        max_chars=MAX_URL_CHARS["prefill"],
         help="Sits in the customer's chat box, ready to send, when they tap the button.",
     )
-    st.text_area("Greeting", key=key("greeting"), height=70, help="The business's first bubble.")
+    st.text_area(
+        "Greeting",
+        key=key("greeting"),
+        height=70,
+        max_chars=MAX_URL_CHARS["greeting"],
+        help="The business's first bubble.",
+    )
     for index in range(MAX_QUICK_REPLIES):
         st.text_input(
             f"Quick reply {index + 1} (optional, up to {QUICK_REPLY_LIMIT} characters)",
