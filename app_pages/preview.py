@@ -15,6 +15,7 @@ from components.phone import button_link
 from components.preview_doc import placements_grid_html, standalone_html
 from components.qr import qr_png
 from components.render import phone_frame
+from components.render_compose import one_line
 from components.render_tap import call_screen_html, chat_screen_html
 from components.session import current_ad, set_ad
 from components.styles import page_html
@@ -37,7 +38,7 @@ with tap_col, st.container(key="tap_panel"):
         screen = call_screen_html(ad, tap_moment(ad.hours))
     else:
         screen = chat_screen_html(ad)
-    st.html(page_html(phone_frame(screen, frame), theme))
+    st.html(one_line(page_html(phone_frame(screen, frame), theme)))
     link = button_link(ad.phone_check, ad.cta, ad.prefill)
     if link:
         st.image(qr_png(link), caption="Scan with a phone to try the real button", width=200)
@@ -56,4 +57,4 @@ with tap_col, st.container(key="tap_panel"):
     )
 
 with grid_col, st.container(key="placements"):
-    st.html(placements_grid_html(ad, theme, frame, safe_zones))
+    st.html(one_line(placements_grid_html(ad, theme, frame, safe_zones)))
