@@ -102,7 +102,7 @@ SECTIONS = {
     "copy": "Copy",
     "images": "Images",
     "button": "Button",
-    "welcome": "Welcome message",
+    "welcome": "Welcome",
 }
 SECTION_FIELDS: dict[str, set[str]] = {
     "page": {"business", "verified", "logo"},

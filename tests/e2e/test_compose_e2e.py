@@ -53,7 +53,7 @@ def test_typing_updates_the_preview_and_the_link(page, app_url):
     wait_for_app(page)
     type_into(page, "phone", "0712 345678")
     prefill = "Habari! Naomba bei ya masomo & ratiba? 100% 😀"
-    open_section(page, "Welcome message")
+    open_section(page, "Welcome")
     type_into(page, "prefill", prefill, "textarea")
     page.wait_for_function(
         "s => (document.querySelector(s)?.getAttribute('href') || '').includes('254712345678')",
