@@ -30,6 +30,12 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
 
+# axe-core for the accessibility tests (package.json pins it; npm ci installs it offline-safe).
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; }
+	npm ci --no-audit --no-fund
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -40,11 +46,11 @@ format: $(VENV)/.dev
 
 # The store tests run against SQLite and against a throwaway PostgreSQL cluster that
 # tools/with_postgres.sh starts (installing PostgreSQL with apt when missing) and removes.
-test: $(VENV)/.dev browser lint
+test: $(VENV)/.dev browser node_modules/.package-lock.json lint
 	tools/with_postgres.sh $(BIN)/python -m pytest
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache screenshots
+	rm -rf $(VENV) .pytest_cache screenshots node_modules

@@ -15,7 +15,7 @@ st.set_page_config(
     page_title="Button Ad Studio",
     page_icon="assets/icon.png",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",
 )
 
 init_session()

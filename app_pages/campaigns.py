@@ -23,7 +23,7 @@ st.title("Campaigns", anchor=False)
 show_flash()
 save_panel()
 
-st.subheader("Your drafts", anchor=False)
+st.header("Your drafts", anchor=False)
 search = st.text_input("Search drafts by name", key="drafts_search", placeholder="bakery")
 try:
     drafts = drafts_store().list(draft_owner(), search)
@@ -50,5 +50,5 @@ if deleted:
         for info in deleted:
             deleted_row(info)
 
-st.subheader("Export and import", anchor=False)
+st.header("Export and import", anchor=False)
 export_import_panel()

@@ -41,7 +41,12 @@ with tap_col, st.container(key="tap_panel"):
     st.html(one_line(page_html(phone_frame(screen, frame), theme)))
     link = button_link(ad.phone_check, ad.cta, ad.prefill)
     if link:
-        st.image(qr_png(link), caption="Scan with a phone to try the real button", width=200)
+        st.image(
+            qr_png(link),
+            caption="Scan with a phone to try the real button",
+            width=200,
+            alt="QR code of the button's link",
+        )
         st.code(link, language=None, wrap_lines=True)
     else:
         st.warning("No QR code: the number is not valid, so the button has no link.")

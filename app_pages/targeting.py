@@ -116,7 +116,7 @@ st.info(note, icon=":material/public:") if ad.scenario == "europe" else st.capti
 for warning in tg.targeting_warnings(ad):
     st.warning(warning, icon=":material/warning:")
 
-st.subheader("Countries and budget", anchor=False)
+st.header("Countries and budget", anchor=False)
 budget_col, mode_col = st.columns([1, 2.6], gap="large", vertical_alignment="bottom")
 budget = budget_col.number_input(
     "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0, key="tgt_budget"

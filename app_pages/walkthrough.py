@@ -54,7 +54,12 @@ with st.container(key="wt_stage"):
         cols[0].html(page_html(phone_frame(tap_screen_html(ad)), "light"))
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
         if link:
-            cols[1].image(qr_png(link), caption="Scan to try the real button", width=260)
+            cols[1].image(
+                qr_png(link),
+                caption="Scan to try the real button",
+                width=260,
+                alt="QR code of the button's link",
+            )
     elif step.key == "rollout":
         rollout = rollout_steps(ad.countries)
         chosen = st.segmented_control(

@@ -219,7 +219,7 @@ def rollout_map(scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = ()
     )
     ocean = (
         alt.Chart(alt.sphere())
-        .mark_geoshape(fill=PALETTE["ocean"], stroke=PALETTE["grid"], strokeWidth=0.5)
+        .mark_geoshape(fill=PALETTE["ocean"], stroke=PALETTE["grid"], strokeWidth=0.5, aria=False)
         .project(type=projection)
     )
     chart = alt.layer(ocean, countries).properties(height=MAP_HEIGHT)

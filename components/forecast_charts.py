@@ -165,7 +165,7 @@ def results_map(table: pd.DataFrame, result_label: str) -> Any:
     )
     ocean = (
         alt.Chart(alt.sphere())
-        .mark_geoshape(fill=PALETTE["ocean"], stroke=PALETTE["grid"], strokeWidth=0.5)
+        .mark_geoshape(fill=PALETTE["ocean"], stroke=PALETTE["grid"], strokeWidth=0.5, aria=False)
         .project(type="equalEarth")
     )
     return themed(alt.layer(ocean, countries).properties(height=MAP_HEIGHT))

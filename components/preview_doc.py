@@ -50,7 +50,7 @@ def placements_grid_html(
         markup = placement_html(ad, key, safe_zones)
         cells.append(
             f'<section class="bas-cell" data-placement="{key}">'
-            f"<h3>{esc(placement.name)} <span>{placement.aspect}</span></h3>"
+            f"<h2>{esc(placement.name)} <span>{placement.aspect}</span></h2>"
             f"{phone_frame(markup, frame and placement.mobile)}"
             f'<ul class="bas-notes">{remarks}</ul>{crop}</section>'
         )

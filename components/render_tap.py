@@ -19,9 +19,9 @@ from components.render import (
 )
 
 BACK_ARROW = icon("back", "#ffffff")
-SEND_ICON = icon("paper-plane", "#ffffff")
+SEND_ICON = icon("paper-plane", "#ffffff", "bas-icon", "Send")
 HEADER_ICONS = icon("video", "#ffffff") + icon("phone", "#ffffff")
-END_CALL = icon("phone", "#ffffff", "bas-glyph")
+END_CALL = icon("phone", "#ffffff", "bas-glyph", "End call")
 
 
 def chat_screen_html(ad: AdSpec, time_label: str = "9:41") -> str:
@@ -42,7 +42,11 @@ def chat_screen_html(ad: AdSpec, time_label: str = "9:41") -> str:
     chips = "".join(
         f'<span class="bas-wa-chip" dir="auto">{esc(reply)}</span>' for reply in ad.replies
     )
-    replies = f'<div class="bas-wa-chips" aria-label="Quick replies">{chips}</div>' if chips else ""
+    replies = (
+        f'<div class="bas-wa-chips" role="group" aria-label="Quick replies">{chips}</div>'
+        if chips
+        else ""
+    )
     composer_text = (
         f'<span class="bas-wa-draft" dir="auto">{text_html(ad.prefill)}</span>'
         if ad.prefill.strip()
@@ -59,8 +63,11 @@ def chat_screen_html(ad: AdSpec, time_label: str = "9:41") -> str:
         '<div class="bas-wa-system">This chat started from an ad on Facebook. The business '
         "will see which ad you tapped.</div>"
         f"{greeting}{replies}</div>"
-        f'<footer class="bas-wa-composer"><div class="bas-wa-input">{composer_text}</div>'
-        f'<span class="bas-wa-send" aria-label="Send">{SEND_ICON}</span></footer>'
+        # A long pre-filled message scrolls inside the box, so the box takes focus (keyboard
+        # users can scroll it) and is named like the read-only text field it stands for.
+        '<footer class="bas-wa-composer"><div class="bas-wa-input" tabindex="0" role="textbox" '
+        'aria-readonly="true" aria-multiline="true" aria-label="Pre-filled message">'
+        f'{composer_text}</div><span class="bas-wa-send">{SEND_ICON}</span></footer>'
         "</section>"
     )
 
@@ -95,7 +102,7 @@ def call_screen_html(ad: AdSpec, moment: datetime | None = None) -> str:
         f'<div class="bas-call-state">{esc(status)}</div></div>'
         f"{outcome}"
         f'<div class="bas-call-keys">{buttons}</div>'
-        f'<div class="bas-call-end" aria-label="End call">{END_CALL}</div>'
+        f'<div class="bas-call-end">{END_CALL}</div>'
         "</section>"
     )
 

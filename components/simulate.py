@@ -697,8 +697,9 @@ def _hourly(plan: _Plan, mean_taps: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     taps_local = by_weekday.T[:, :, None] * plan.tap_share  # (C, 7, 24)
     missed_local = taps_local * plan.missed_share
     n = taps_local.shape[0]
-    taps = _shift_week(taps_local.reshape(n, -1), plan.to_mask_clock).sum(axis=0)
-    missed = _shift_week(missed_local.reshape(n, -1), plan.to_mask_clock).sum(axis=0)
+    # An explicit width: with no country at all, reshape(n, -1) cannot infer it.
+    taps = _shift_week(taps_local.reshape(n, 7 * 24), plan.to_mask_clock).sum(axis=0)
+    missed = _shift_week(missed_local.reshape(n, 7 * 24), plan.to_mask_clock).sum(axis=0)
     return taps.reshape(7, 24), missed.reshape(7, 24)
 
 

@@ -21,7 +21,7 @@ TOKENS: dict[str, dict[str, str]] = {
         "accent": "#0866ff",
         "whatsapp": "#25d366",
         "whatsapp-dark": "#075e54",
-        "disabled": "#bcc0c4",
+        "disabled": "#696c71",
     },
     "dark": {
         "surface": "#242526",
@@ -32,10 +32,10 @@ TOKENS: dict[str, dict[str, str]] = {
         "link-row": "#3a3b3c",
         "button": "#4e4f50",
         "button-text": "#e4e6eb",
-        "accent": "#2d88ff",
+        "accent": "#4599ff",
         "whatsapp": "#25d366",
         "whatsapp-dark": "#1f2c34",
-        "disabled": "#5a5b5c",
+        "disabled": "#a8abb0",
     },
 }
 FONT_STACK = (
@@ -149,7 +149,7 @@ PLACEMENT_STYLES = """
   text-decoration:none!important;box-shadow:0 2px 8px rgba(0,0,0,.35);max-width:90%}
 .bas-sticker .bas-glyph{width:20px;height:20px;color:var(--bas-whatsapp)}
 .bas-sticker[data-cta=call] .bas-glyph{color:var(--bas-accent)}
-.bas-sticker.bas-cta-disabled{background:#e4e6eb;color:#8a8d91!important}
+.bas-sticker.bas-cta-disabled{background:#e4e6eb;color:#606266!important}
 .bas-safe{position:absolute;left:0;right:0;z-index:4;display:flex;align-items:center;
   justify-content:center;font-size:11px;font-weight:700;color:#fff;letter-spacing:.3px;
   background:repeating-linear-gradient(45deg,rgba(255,59,48,.42) 0 8px,
@@ -203,15 +203,17 @@ PLACEMENT_STYLES = """
 .bas-notch{width:90px;height:20px;border-radius:12px;background:#000}
 .bas-phone-screen{border-radius:26px;overflow:hidden;background:var(--bas-canvas)}
 .bas-phone-screen .bas-card,.bas-phone-screen .bas-story{border-radius:0;max-width:none}
-.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:28px 20px;
-  align-items:start}
-.bas-cell h3{font-size:15px;font-weight:700;margin:0 0 8px;color:var(--bas-text)}
-.bas-cell h3 span{font-weight:400;color:var(--bas-muted)}
-.bas-notes{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-direction:column;gap:6px}
+.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(300px,100%),1fr));
+  gap:28px 20px;align-items:start}
+.bas-cell h2{font-size:15px;font-weight:700;margin:0 0 8px;padding:0;line-height:1.34;
+  letter-spacing:normal;color:var(--bas-text)}
+.bas-cell h2 span{font-weight:400;color:var(--bas-muted)}
+.bas-root .bas-notes{list-style:none;margin:8px 0 0;padding:0;display:flex;
+  flex-direction:column;gap:6px}
 .bas-note{font-size:13px;padding:7px 10px;border-radius:8px;line-height:1.35}
 .bas-note-error{background:#fde7e9;color:#8a1020}
 .bas-note-warning{background:#fff4ce;color:#5c4400}
-.bas-note-info{background:var(--bas-link-row);color:var(--bas-muted)}
+.bas-note-info{background:var(--bas-surface);color:var(--bas-muted)}
 .bas-cell details{margin-top:6px;font-size:13px;color:var(--bas-muted)}
 .bas-cell summary{cursor:pointer}
 """
@@ -234,7 +236,7 @@ TAP_STYLES = """
 .bas-wa-title{min-width:0}
 .bas-wa-name{font-weight:600;font-size:16px;overflow:hidden;text-overflow:ellipsis;
   white-space:nowrap}
-.bas-wa-status{font-size:12px;opacity:.9;display:flex;align-items:center;gap:4px}
+.bas-wa-status{font-size:12px;display:flex;align-items:center;gap:4px}
 .bas-wa-status .bas-verified{width:12px;height:12px}
 .bas-wa-body{flex:1;padding:12px 10px;display:flex;flex-direction:column;gap:8px;
   background-image:radial-gradient(rgba(0,0,0,.05) 1px,transparent 1px),
@@ -248,6 +250,7 @@ TAP_STYLES = """
 .bas-wa-in{align-self:flex-start;background:#fff;border-top-left-radius:0}
 .bas-dark .bas-wa-in{background:#202c33}
 .bas-wa-time{float:right;font-size:11px;color:#667781;margin:6px 0 0 10px}
+.bas-dark .bas-wa-time{color:#8696a0}
 .bas-wa-chips{display:flex;flex-direction:column;gap:6px;align-self:flex-start;max-width:82%}
 .bas-wa-chip{background:#fff;color:#027eb5;border-radius:18px;padding:7px 14px;
   text-align:center;font-weight:500;box-shadow:0 1px .5px rgba(11,20,26,.13);
@@ -257,7 +260,8 @@ TAP_STYLES = """
 .bas-wa-input{flex:1;background:#fff;border-radius:22px;padding:9px 14px;min-height:40px;
   overflow-wrap:anywhere;max-height:140px;overflow:auto}
 .bas-dark .bas-wa-input{background:#2a3942}
-.bas-wa-placeholder{color:#8696a0}
+.bas-wa-placeholder{color:#667781}
+.bas-dark .bas-wa-placeholder{color:#aebac1}
 .bas-wa-send{width:42px;height:42px;flex:none;border-radius:50%;background:#00a884;color:#fff;
   display:flex;align-items:center;justify-content:center}
 .bas-wa-send img{width:20px;height:20px}

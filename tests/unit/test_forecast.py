@@ -88,3 +88,9 @@ def test_cpm_table_marks_the_published_figures():
     assert set(table[table["Basis"] == "published figure"]["Code"]) == {"US", "IN", "BR"}
     assert len(launch_countries()) > 100 and "DE" not in launch_countries()
     assert "DE" in launch_countries("europe") and "CN" not in launch_countries("europe")
+
+
+def test_no_country_at_all_forecasts_zero():
+    empty = forecast(replace(AD, countries=()))
+    assert empty.impressions.sum() == 0 and empty.hourly_taps.shape == (7, 24)
+    assert [m.value for m in headline_metrics(empty)][1] == "0"

@@ -1,0 +1,170 @@
+"""Every page on a phone-sized screen (390×844, touch) in Chromium: nothing scrolls sideways,
+the previews fit the screen, and every control can be reached.
+
+Each page is saved whole as `screenshots/mobile-<page>.png` (the window is stretched to the
+page's height for the picture, keeping its 390 px width) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import SCREENSHOTS, wait_for_app
+
+PHONE = {"width": 390, "height": 844}
+PAGES = {
+    "compose": ("/", ".st-key-preview_panel .bas-cta"),
+    "preview": ("/preview", ".st-key-placements [data-placement=reels]"),
+    "preview-call": ("/preview?cta=call", ".st-key-tap_panel .bas-call"),
+    "targeting": ("/targeting", "[data-testid='stDataFrame']"),
+    "engagement": ("/engagement", "[data-testid='stMetric']:has-text('Leads')"),
+    "campaigns": ("/campaigns", "[data-testid='stFileUploader']"),
+    "walkthrough": ("/walkthrough", ".st-key-wt_stage [data-testid='stHtml']"),
+    "model": ("/model", "[data-testid='stDataFrame']"),
+}
+
+# Sideways overflow of the page and of Streamlit's main column, in CSS pixels.
+PAGE_OVERFLOW = """() => {
+  const out = {document: document.scrollingElement.scrollWidth - window.innerWidth};
+  for (const id of ['stAppViewContainer', 'stMain', 'stMainBlockContainer']) {
+    const element = document.querySelector(`[data-testid='${id}']`);
+    if (element) out[id] = element.scrollWidth - element.clientWidth;
+  }
+  return out;
+}"""
+
+# Our markup (st.html): each preview root, card, phone, story and tap screen lies inside the
+# screen, and nothing inside a root is wider than the root.
+PREVIEW_OVERFLOW = """() => {
+  const problems = [];
+  const width = window.innerWidth;
+  const roots = document.querySelectorAll("[data-testid='stHtml'] .bas-root");
+  for (const root of roots) {
+    if (root.scrollWidth > root.clientWidth + 1)
+      problems.push(`a preview scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    const parts = root.querySelectorAll(
+      '.bas-root, .bas-card, .bas-phone, .bas-story, .bas-wa, .bas-call, .bas-cell, .bas-cta,'
+      + ' .bas-ig-button, .bas-sticker, .bas-mp-cta, .bas-reels-cta, .bas-notes, .bas-tap-note');
+    for (const part of [root, ...parts]) {
+      const box = part.getBoundingClientRect();
+      if (box.width && (box.left < -1 || box.right > width + 1))
+        problems.push(`${part.className} spans ${Math.round(box.left)}–${Math.round(box.right)}`);
+    }
+  }
+  return {roots: roots.length, problems};
+}"""
+
+# Every visible control in the main column is on screen, or inside a strip that scrolls
+# sideways on its own (segmented controls, tab lists, tables), which is itself on screen.
+UNREACHABLE = """() => {
+  const width = window.innerWidth;
+  const inside = (box) => box.left >= -1 && box.right <= width + 1;
+  const scroller = (element) => {
+    for (let up = element.parentElement; up; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (['auto', 'scroll'].includes(style.overflowX) && up.scrollWidth > up.clientWidth + 1)
+        return up;
+    }
+    return null;
+  };
+  const controls = document.querySelectorAll(
+    "[data-testid='stMain'] :is(button, input, textarea, select, a[href], summary,"
+    + " [role=button], [role=tab], [role=radio], [role=checkbox], [role=switch],"
+    + " [role=combobox], [role=slider])");
+  const bad = [];
+  for (const control of controls) {
+    const box = control.getBoundingClientRect();
+    const style = getComputedStyle(control);
+    if (!box.width || !box.height || style.visibility === 'hidden') continue;
+    if (control.closest("[data-testid='stDataFrame'], [data-testid='stDataFrameResizable']"))
+      continue;  // the grid scrolls itself, on touch too
+    if (inside(box)) continue;
+    const strip = scroller(control);
+    if (strip && strip !== document.scrollingElement && inside(strip.getBoundingClientRect()))
+      continue;
+    const label = (control.innerText || control.getAttribute('aria-label') || control.tagName);
+    bad.push(`${label.trim().slice(0, 40)} at ${Math.round(box.left)}–${Math.round(box.right)}`);
+  }
+  return bad;
+}"""
+
+
+@pytest.fixture
+def phone(browser, app_url):
+    """A phone-sized, touch-enabled page that records requests leaving the local server."""
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    page = context.new_page()
+    external: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((app_url, "data:", "blob:", "about:"))
+            else external.append(request.url)
+        ),
+    )
+    yield page
+    context.close()
+    assert not external, f"the page requested something outside the local server: {external}"
+
+
+def open_on_phone(page, app_url: str, path: str, ready: str) -> None:
+    page.goto(f"{app_url}{path}")
+    wait_for_app(page, 90_000)
+    page.wait_for_selector(ready, timeout=90_000)
+    wait_for_app(page, 90_000)
+
+
+def close_sidebar(page) -> None:
+    """Close the sidebar if it opened over the page (as a person on a phone would)."""
+    if page.locator("[data-testid='stSidebar'][data-collapsed='false']").count():
+        page.locator("[data-testid='stSidebarCollapseButton'] button").click()
+        page.wait_for_selector("[data-testid='stSidebar'][data-collapsed='true']", state="attached")
+        page.wait_for_timeout(400)  # the slide-out animation
+
+
+def screenshot_whole(page, name: str) -> None:
+    """The whole page at phone width: Streamlit scrolls `stMain`, not the document, so the
+    window is stretched to the page's height for the picture and put back afterwards."""
+    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": PHONE["width"], "height": min(max(height, 844), 16_000)})
+    page.wait_for_timeout(600)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"mobile-{name}.png"))
+    page.set_viewport_size(PHONE)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_fits_a_phone(phone, app_url, name):
+    path, ready = PAGES[name]
+    open_on_phone(phone, app_url, path, ready)
+    close_sidebar(phone)
+
+    overflow = phone.evaluate(PAGE_OVERFLOW)
+    assert all(pixels <= 1 for pixels in overflow.values()), f"{name} scrolls sideways: {overflow}"
+    previews = phone.evaluate(PREVIEW_OVERFLOW)
+    assert not previews["problems"], f"{name}: a preview does not fit: {previews['problems']}"
+    if name in ("compose", "preview", "preview-call", "walkthrough"):
+        assert previews["roots"] >= 1, f"{name}: no preview markup found"
+    unreachable = phone.evaluate(UNREACHABLE)
+    assert not unreachable, f"{name}: controls off screen: {unreachable}"
+    screenshot_whole(phone, name)
+
+
+def test_compose_preview_button_is_on_screen_and_tappable(phone, app_url):
+    """The preview's button can be scrolled to and lies inside the screen."""
+    open_on_phone(phone, app_url, "/", ".st-key-preview_panel .bas-cta")
+    close_sidebar(phone)
+    button = phone.locator(".st-key-preview_panel a.bas-cta")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+    assert button.get_attribute("href").startswith("https://wa.me/")
+
+
+def test_sidebar_starts_closed_on_a_phone(phone, app_url):
+    open_on_phone(phone, app_url, "/", ".st-key-preview_panel .bas-cta")
+    assert phone.locator("[data-testid='stSidebar'][data-collapsed='true']").count() == 1
