@@ -14,11 +14,10 @@ import streamlit as st
 from components.phone import button_link
 from components.preview_doc import placements_grid_html, standalone_html
 from components.qr import qr_png
-from components.render import phone_frame
+from components.render import ad_page_html, phone_frame
 from components.render_compose import one_line
 from components.render_tap import call_screen_html, chat_screen_html
 from components.session import current_ad, set_ad
-from components.styles import page_html
 from components.widgets import hours_editor, preview_options, tap_moment
 
 st.title("Preview every placement", anchor=False)
@@ -38,7 +37,7 @@ with tap_col, st.container(key="tap_panel"):
         screen = call_screen_html(ad, tap_moment(ad.hours))
     else:
         screen = chat_screen_html(ad)
-    st.html(one_line(page_html(phone_frame(screen, frame), theme)))
+    st.html(one_line(ad_page_html(ad, phone_frame(screen, frame), theme, art=False)))
     link = button_link(ad.phone_check, ad.cta, ad.prefill)
     if link:
         st.image(

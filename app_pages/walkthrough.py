@@ -19,11 +19,10 @@ from components.money import resolve_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
 from components.qr import qr_png
-from components.render import compose_preview_html, phone_frame
+from components.render import ad_page_html, compose_preview_html, phone_frame
 from components.render_tap import tap_screen_html
 from components.session import cached_forecast, current_ad
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
-from components.styles import page_html
 from components.targeting import delivering, format_range
 from components.tour import STEPS, rollout_steps, step_index
 from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
@@ -51,7 +50,7 @@ with st.container(key="wt_stage"):
         st.html(placements_grid_html(ad, "light", frame=True, safe_zones=False))
     elif step.key == "tap":
         cols = st.columns([3, 2])
-        cols[0].html(page_html(phone_frame(tap_screen_html(ad)), "light"))
+        cols[0].html(ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", art=False))
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
         if link:
             cols[1].image(

@@ -14,7 +14,6 @@ from components.placements import PLACEMENTS, delivery, placement_notes
 from components.qr import qr_svg
 from components.render import ad_page_html, crop_html, esc, phone_frame, placement_html
 from components.render_tap import tap_screen_html
-from components.styles import page_html
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'"
 
@@ -67,7 +66,7 @@ def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) 
     )
     tap = (
         '<section class="doc-tap"><h2>After the tap</h2>'
-        f"{page_html(tap_screen_html(ad), theme)}{qr}</section>"
+        f"{ad_page_html(ad, tap_screen_html(ad), theme, art=False)}{qr}</section>"
     )
     name = esc(ad.business or "Your business")
     return (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from components.ad import PRIMARY_TEXT_LIMIT, AdSpec
 from components.icons import icon
@@ -80,9 +80,10 @@ def avatar_html(ad: AdSpec, size: int = 40) -> str:
     """The Page's profile picture: the logo, or its initials on a coloured disc."""
     name = ad.business or "Your business"
     if ad.logo:
+        # The logo itself travels once per page as a CSS variable (see image_vars_css).
         return (
-            f'<img class="bas-avatar" src="{logo_data_uri(ad.logo)}" width="{size}" '
-            f'height="{size}" alt="{esc(name)} logo">'
+            f'<span class="bas-avatar bas-avatar-logo" role="img" aria-label="{esc(name)} logo" '
+            f'style="width:{size}px;height:{size}px"></span>'
         )
     return (
         f'<span class="bas-avatar bas-avatar-initials" role="img" aria-label="{esc(name)} logo" '
@@ -94,6 +95,8 @@ def image_vars_css(ad: AdSpec) -> str:
     """CSS variables holding the ad's images, so each image travels once per page however
     many placements show it; every frame crops it with CSS (`background-size: cover`)."""
     variables = []
+    if ad.logo:
+        variables.append(f'--bas-logo:url("{logo_data_uri(ad.logo)}")')
     if ad.image:
         variables.append(f'--bas-img-main:url("{preview_data_uri(ad.image)}")')
     if ad.story_image:
@@ -101,9 +104,11 @@ def image_vars_css(ad: AdSpec) -> str:
     return f".bas-root{{{';'.join(variables)}}}" if variables else ""
 
 
-def ad_page_html(ad: AdSpec, body: str, theme: str = "light") -> str:
-    """`page_html` with this ad's images available to the markup."""
-    return page_html(body, theme, image_vars_css(ad))
+def ad_page_html(ad: AdSpec, body: str, theme: str = "light", art: bool = True) -> str:
+    """`page_html` with this ad's logo available to the markup, and its art unless `art` is
+    False (the chat and call screens show only the logo)."""
+    shown = ad if art else replace(ad, image=None, story_image=None)
+    return page_html(body, theme, image_vars_css(shown))
 
 
 def _art(ad: AdSpec, aspect: str, label: str, css_class: str) -> str:

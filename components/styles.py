@@ -60,6 +60,7 @@ STYLES = """
 .bas-head{{display:flex;align-items:center;gap:8px;padding:12px 12px 4px}}
 .bas-avatar{{width:40px;height:40px;border-radius:{avatar};object-fit:cover;flex:none;
   border:1px solid var(--bas-divider)}}
+.bas-avatar-logo{{display:inline-block;background:var(--bas-logo) center/cover no-repeat}}
 .bas-avatar-initials{{display:inline-flex;align-items:center;justify-content:center;
   background:#0866ff;color:#fff;font-weight:700;font-size:15px}}
 .bas-head-text{{flex:1;min-width:0}}
