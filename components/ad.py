@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -267,13 +270,22 @@ def to_query_params(ad: AdSpec) -> dict[str, str]:
 
 
 def _format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    # repr is the shortest text that reads back as the same float (`:g` cut 12345.67 to 12345.7).
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _first(value: Any) -> str | None:
-    """Streamlit hands a repeated parameter over as a list; the first one wins."""
+def _first(value: Any, name: str = "", notes: list[str] | None = None) -> str | None:
+    """Streamlit hands a repeated parameter over as a list; the first one wins (and when the
+    others differ from it, a note says they were ignored)."""
     if isinstance(value, (list, tuple)):
-        value = value[0] if value else None
+        values = [str(item) for item in value]
+        value = values[0] if values else None
+        if notes is not None and any(item != value for item in values[1:]):
+            notes.append(
+                _note(
+                    name, f"appears {len(values)} times with different values; the first is used."
+                )
+            )
     if value is None:
         return None
     return str(value)
@@ -289,105 +301,143 @@ def from_query_params(
 ) -> tuple[AdSpec, list[str]]:
     """Read share-link parameters over `base` (the default ad); return the ad and notes.
 
-    Never raises. A value that cannot be used leaves the base value in place and adds a
-    note that says which parameter was ignored and why.
+    Never raises. A value that cannot be used leaves the base value in place (or, for a number
+    out of range, the nearest allowed one) and adds a note that names the parameter in
+    backticks and says why. Only spelling is forgiven silently: case and surrounding spaces of
+    words and codes, empty items in lists, duplicate countries, how a number is written.
     """
     ad = base if base is not None else default_ad()
     notes: list[str] = []
     changes: dict[str, Any] = {}
 
+    def first(name: str) -> str | None:
+        return _first(params.get(name), name, notes)
+
+    # `draft` is opened by the session (components.session), which notes an id that opens
+    # nothing; an empty `draft=` never reaches the store, so it is noted here.
+    if first("draft") == "":
+        notes.append(_note("draft", "empty, so no shared draft was opened."))
+
     for name in ("business", "text", "headline", "description", "prefill", "greeting", "phone"):
-        raw = _first(params.get(name))
+        raw = first(name)
         if raw is None:
             continue
         cleaned = _clean_text(raw)
         # U+FFFD is what a decoder leaves of a broken %-escape (e.g. a lone %FF).
         if cleaned != raw or "\ufffd" in raw:
             notes.append(
-                f"`{name}` in the link has characters that could not be read (a broken "
-                f"escape); the sample's {name} is shown instead."
+                _note(
+                    name,
+                    "the value has characters that could not be read (a broken escape); "
+                    f"the sample's {name} is shown instead.",
+                )
             )
             continue
         if len(cleaned) > MAX_URL_CHARS[name]:
             notes.append(
-                f"`{name}` in the link is {len(cleaned):,} characters (at most "
-                f"{MAX_URL_CHARS[name]:,}); the sample's {name} is shown instead."
+                _note(
+                    name,
+                    f"{len(cleaned):,} characters, more than the {MAX_URL_CHARS[name]:,} "
+                    f"allowed; the sample's {name} is shown instead.",
+                )
             )
             continue
         changes[name] = cleaned
 
-    raw = _first(params.get("verified"))
+    raw = first("verified")
     if raw is not None:
         if raw.strip().lower() in ("1", "true", "yes"):
             changes["verified"] = True
         elif raw.strip().lower() in ("0", "false", "no", ""):
             changes["verified"] = False
         else:
-            notes.append("`verified` should be 1 or 0; ignored.")
+            notes.append(_note("verified", f"should be 1 or 0; `{_short(raw)}` ignored."))
 
-    raw = _first(params.get("cta"))
+    raw = first("cta")
     if raw is not None:
         if raw.strip().lower() in CTA_LABELS:
             changes["cta"] = raw.strip().lower()
         else:
             notes.append(
-                f"Unknown button type `{_short(raw)}`: use `message` or `call`. "
-                "Showing Send WhatsApp Message."
+                _note(
+                    "cta",
+                    f"Unknown button type `{_short(raw)}`: use `message` or `call`. "
+                    "Showing Send WhatsApp Message.",
+                )
             )
             changes["cta"] = "message"
 
-    raw = _first(params.get("region"))
+    raw = first("region")
     if raw is not None:
         region = normalize_region(raw)
         if region:
             changes["region"] = region
         else:
-            notes.append(f"Unknown country code `{_short(raw)}` for `region`; ignored.")
+            notes.append(_note("region", f"Unknown country code `{_short(raw)}`; ignored."))
 
-    raw = _first(params.get("replies"))
+    raw = first("replies")
     if raw is not None:
-        raw = _clean_text(raw)
         replies = tuple(part.strip() for part in raw.split("|") if part.strip())
-        if len(raw) > MAX_URL_CHARS["replies"] or reply_problems(replies):
+        if _clean_text(raw) != raw or "\ufffd" in raw:
             notes.append(
-                f"`replies` holds at most {MAX_QUICK_REPLIES} replies of at most "
-                f"{QUICK_REPLY_LIMIT} characters each; the sample's replies are shown."
+                _note(
+                    "replies",
+                    "the value has characters that could not be read (a broken escape); "
+                    "the sample's replies are shown instead.",
+                )
+            )
+        elif len(raw) > MAX_URL_CHARS["replies"] or reply_problems(replies):
+            notes.append(
+                _note(
+                    "replies",
+                    f"at most {MAX_QUICK_REPLIES} replies of at most "
+                    f"{QUICK_REPLY_LIMIT} characters each; the sample's replies are shown.",
+                )
             )
         else:
             changes["replies"] = replies
 
-    raw = _first(params.get("countries"))
+    raw = first("countries")
     if raw is not None and len(raw) > MAX_URL_CHARS["countries"]:
-        notes.append("`countries` in the link is too long; the sample's targets are kept.")
+        notes.append(_note("countries", "too long; the sample's targets are kept."))
     elif raw is not None:
-        codes, unknown = parse_country_list(raw)
+        # Empty items ("NG,,GH") are spelling; dropping them first also keeps the codes after
+        # a run of commas within the parser's token limit.
+        codes, unknown = parse_country_list(
+            ",".join(part for part in raw.split(",") if part.strip())
+        )
         if unknown:
             shown = ", ".join(f"`{_short(code, 8)}`" for code in unknown[:5])
             more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-            notes.append(f"Unknown country codes ignored: {shown}{more}.")
+            notes.append(_note("countries", f"Unknown country codes ignored: {shown}{more}."))
         changes["countries"] = codes
 
-    raw = _first(params.get("scenario"))
+    raw = first("scenario")
     if raw is not None:
         if raw.strip().lower() in SCENARIOS:
             changes["scenario"] = raw.strip().lower()
         else:
-            notes.append(f"Unknown scenario `{_short(raw)}`: use `launch` or `europe`.")
+            notes.append(
+                _note("scenario", f"Unknown scenario `{_short(raw)}`: use `launch` or `europe`.")
+            )
 
     for name, low, high, kind in (
         ("budget", 0.0, MAX_BUDGET_USD, float),
         ("days", 1, MAX_DAYS, int),
         ("seed", 0, MAX_SEED, int),
     ):
-        raw = _first(params.get(name))
+        raw = first(name)
         if raw is None:
             continue
         value = _parse_number(raw, kind)
         if value is None:
-            notes.append(f"`{name}` should be a number; `{_short(raw)}` ignored.")
+            whole = " without decimals" if kind is int else ""
+            notes.append(_note(name, f"should be a number{whole}; `{_short(raw)}` ignored."))
         elif not low <= value <= high:
             clamped = min(max(value, low), high)
-            notes.append(f"`{name}` must be between {low:,g} and {high:,g}; using {clamped:,g}.")
+            notes.append(
+                _note(name, f"must be between {low:,g} and {high:,g}; using {clamped:,g}.")
+            )
             changes[name] = kind(clamped)
         else:
             changes[name] = value
@@ -395,27 +445,49 @@ def from_query_params(
     return replace(ad, **changes), notes
 
 
+# A number as people write it in a link: ASCII digits, an optional sign, point and exponent.
+# float() alone would also read "1_000", "٣" (Arabic-Indic 3), "inf" and "nan".
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def _note(name: str, message: str) -> str:
+    """A share-link note: the parameter's name first, in backticks, then what happened. A
+    quoted value never holds a backtick (see `_short`), so the name cannot be forged."""
+    return f"`{name}`: {message}"
+
+
 def _parse_number(raw: str, kind: type) -> float | int | None:
     text = raw.strip()
-    if len(text) > 32:
+    if len(text) > 32 or not _NUMBER.fullmatch(text):
         return None
-    try:
-        value = float(text)
-    except ValueError:
-        return None
+    value = float(text)
     if not math.isfinite(value):
         return None
     if kind is int:
-        if not value.is_integer():
+        # Decimal, not float: "2147483647.0000001" is not a whole number, though its float is.
+        try:
+            exact = Decimal(text)
+            if exact != exact.to_integral_value():
+                return None
+        except InvalidOperation:
             return None
         return int(value)
     return value
 
 
 def _short(value: str, limit: int = 24) -> str:
-    """A bad value quoted back to the user: shortened, and without backticks."""
-    text = _clean_text(value).replace("`", "'").replace("\n", " ")
+    """A bad value quoted back to the user: shortened, one line, without backticks, and
+    without the invisible characters (controls, bidi overrides) that could garble the note."""
+    text = "".join(
+        " " if unicodedata.category(char) in _INVISIBLE else char
+        for char in _clean_text(value[: limit + 8]).replace("`", "'")
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Control and format characters (NUL…US, DEL, bidi overrides, zero-width), line and paragraph
+# separators, and surrogates.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def parse_country_list(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

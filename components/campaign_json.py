@@ -238,6 +238,10 @@ def _kind(value: Any) -> str:
         return "empty (null)"
     if isinstance(value, bool):
         return "true/false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number too large to read"  # 1e999 in the file
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:g}"
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
@@ -588,6 +592,33 @@ def _reject_constant(name: str) -> Any:
     raise CampaignFileError(f"The campaign file holds “{name}”, which is not a valid number.")
 
 
+# Python refuses to read integers longer than this (sys.get_int_max_str_digits) and says so
+# with a ValueError that would read as "not valid JSON".
+_MAX_INT_DIGITS = 4000
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > _MAX_INT_DIGITS:
+        raise CampaignFileError(
+            f"This is not a campaign file: it is not valid JSON for one (it holds a number "
+            f"{len(text):,} digits long, far too large for any campaign value)."
+        )
+    return int(text)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's keys, refusing a key given twice (parsers disagree on which one wins)."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise CampaignFileError(
+            f"The campaign file gives “{_short(twice)}” twice in one object; a file the studio "
+            "exported never does, so it is not imported."
+        )
+    return record
+
+
 def parse_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> Any:
     """Parse a campaign file's bytes into JSON values with size and nesting bounded."""
     if not isinstance(raw, (bytes, bytearray, memoryview)):
@@ -618,7 +649,12 @@ def parse_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> Any:
             f"This is not a campaign file: its data is nested more than {MAX_DEPTH} levels deep."
         )
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            object_pairs_hook=_unique_keys,
+        )
     except CampaignFileError:
         raise
     except (ValueError, RecursionError) as exc:

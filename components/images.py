@@ -19,11 +19,33 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Meta's largest recommended frame is 1440×1800; 40 MP leaves room for camera originals while
 # a "bomb" (a small file that decodes to gigabytes) is refused before it is decoded.
 MAX_PIXELS = 40_000_000
-ALLOWED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP"}
+# Pillow's WebP decoder holds about four copies of the picture (16 bytes a pixel, where PNG
+# takes 4 and JPEG, decoded at a reduced scale, less): a 40 MP WebP of a few kilobytes would
+# cost 600 MB. 12 MP (a phone photo) keeps every accepted file under about 200 MB.
+MAX_PIXELS_BY_FORMAT = {"WEBP": 12_000_000}
+# What each format Pillow reports is accepted as. "MPO" is a JPEG with extra pictures after the
+# main one (phones and cameras write them: depth maps, HDR gain maps); it is read as a JPEG.
+ALLOWED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP", "MPO": "JPEG"}
 # Stored images are bounded too: nothing wider than the largest placement needs.
 MAX_STORED_SIDE = 2048
 
 ASPECTS = {"4:5": (4, 5), "1:1": (1, 1), "1.91:1": (191, 100), "9:16": (9, 16)}
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# PNG text chunks: Pillow inflates compressed ones while opening and refuses any over 1 MB
+# inflated (a bloated Photoshop XMP packet can be), and a crafted one inflates to gigabytes.
+# The ad never shows them, so they are dropped unread.
+_PNG_TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+# EXIF orientation → the transpose that shows the picture upright (as ImageOps.exif_transpose).
+_ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 @dataclass(frozen=True)
@@ -39,7 +61,12 @@ class ImageCheck:
 
 
 def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageCheck:
-    """Validate uploaded bytes and return them re-encoded (JPEG, or PNG when transparent)."""
+    """Validate uploaded bytes and return them re-encoded (JPEG, or PNG when transparent).
+
+    Memory stays near the decoded picture's own size: a refused file is never decoded, a JPEG
+    is decoded at the smallest scale (1/2, 1/4, 1/8) that still covers MAX_STORED_SIDE, and
+    everything else is shrunk before any conversion or rotation copies it.
+    """
     if not data:
         return ImageCheck(ok=False, error="The file is empty.")
     if len(data) > max_bytes:
@@ -49,6 +76,7 @@ def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageChec
             error=f"The file is {size_mb:.1f} MB; images can be at most "
             f"{max_bytes // (1024 * 1024)} MB.",
         )
+    data = _without_png_text(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -60,19 +88,25 @@ def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageChec
                         ok=False,
                         error=f"{fmt or 'This'} files are not accepted: use PNG, JPEG or WebP.",
                     )
-                if width * height > MAX_PIXELS:
+                limit = MAX_PIXELS_BY_FORMAT.get(fmt, MAX_PIXELS)
+                if width * height > limit:
+                    kind = f" for {ALLOWED_FORMATS[fmt]}" if limit != MAX_PIXELS else ""
                     return ImageCheck(
                         ok=False,
                         error=f"The image is {width:,}×{height:,} pixels; at most "
-                        f"{MAX_PIXELS // 1_000_000} megapixels are accepted.",
+                        f"{limit // 1_000_000} megapixels are accepted{kind}.",
                     )
                 probe.verify()
             # verify() leaves the image unusable; decode from a fresh handle.
             with Image.open(io.BytesIO(data)) as image:
+                if fmt in ("JPEG", "MPO"):
+                    image.draft(None, (MAX_STORED_SIDE, MAX_STORED_SIDE))
                 image.load()
-                animated = getattr(image, "is_animated", False)
-                image = ImageOps.exif_transpose(image)
+                animated = fmt != "MPO" and getattr(image, "is_animated", False)
+                orientation = _orientation(image)
                 clean = _normalise(image)
+                if orientation in _ORIENTATION:
+                    clean = clean.transpose(_ORIENTATION[orientation])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return ImageCheck(
             ok=False,
@@ -84,26 +118,125 @@ def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageChec
             ok=False,
             error="That file is not an image we can read. Use a PNG, JPEG or WebP picture.",
         )
-    except (OSError, SyntaxError, ValueError, MemoryError):
-        return ImageCheck(
-            ok=False, error="The image is damaged or cut short. Export it again and retry."
-        )
+    except ValueError as error:
+        if "ecompressed" in str(error):  # Pillow: "Decompressed data too large for …"
+            return ImageCheck(
+                ok=False,
+                error="The image carries far more embedded data (a colour profile or metadata) "
+                "than a picture needs, so it is not opened. Export it again without metadata.",
+            )
+        return _damaged()
+    except (OSError, SyntaxError, MemoryError):
+        return _damaged()
     note = "Animated image: the ad shows its first frame." if animated else ""
     encoded = _encode(clean)
     return ImageCheck(ok=True, data=encoded, width=clean.width, height=clean.height, note=note)
 
 
+def _damaged() -> ImageCheck:
+    return ImageCheck(
+        ok=False, error="The image is damaged or cut short. Export it again and retry."
+    )
+
+
+def _without_png_text(data: bytes) -> bytes:
+    """PNG bytes without their text chunks (see _PNG_TEXT_CHUNKS); anything else unchanged.
+
+    A chunk that runs past the end stops the walk and the rest is kept as it is, so a damaged
+    file still reaches Pillow, which says what is wrong with it.
+    """
+    if not data.startswith(PNG_SIGNATURE):
+        return data
+    kept = [data[:8]]
+    position = 8
+    dropped = False
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        end = position + 12 + length
+        if end > len(data):
+            break
+        if kind in _PNG_TEXT_CHUNKS:
+            dropped = True
+        else:
+            kept.append(data[position:end])
+        position = end
+        if kind == b"IEND":
+            break
+    if not dropped:
+        return data
+    kept.append(data[position:])
+    return b"".join(kept)
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1–8), or 0 when there is none or the EXIF block is unreadable.
+
+    Read here, not by ImageOps.exif_transpose: that rewrites the EXIF block and raises
+    struct.error on values out of range for their type (a crafted file), and it copies the
+    full-size picture.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = image.getexif().get(0x0112)
+    except Exception:  # EXIF is optional metadata: unreadable means "upright"
+        return 0
+    return value if isinstance(value, int) else 0
+
+
 def _normalise(image: Image.Image) -> Image.Image:
-    """RGB (or RGBA when transparent), 8 bits per channel, at most MAX_STORED_SIDE a side."""
-    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
-        image = image.convert("RGBA")
-    elif image.mode == "I;16" or image.mode.startswith("I"):
-        # 16-bit greyscale: scale down to 8 bits rather than clipping to white.
-        image = image.point(lambda value: value / 256).convert("L").convert("RGB")
-    else:
-        image = image.convert("RGB")
+    """RGB (or RGBA when transparent), 8 bits per channel, at most MAX_STORED_SIDE a side.
+
+    The picture is shrunk first (an integer box reduction, then Lanczos), so conversions only
+    ever copy the small result.
+    """
+    if image.mode in ("P", "PA", "1"):
+        # Palette and 1-bit pictures can't be box-reduced; a big one is first brought to twice
+        # the stored size by sampling, then converted.
+        transparent = image.mode == "PA" or "transparency" in image.info
+        image = _sample_down(image, 2 * MAX_STORED_SIDE)
+        image = image.convert("RGBA" if transparent else "RGB")
+    elif image.mode.startswith("I") or image.mode == "F":
+        # 16-bit (or 32-bit) greyscale: scale down to 8 bits rather than clipping to white.
+        image = _to_eight_bit_grey(image)
+    factor = max(image.size) // MAX_STORED_SIDE
+    if factor >= 2:
+        image = _reduce(image, factor)
     image.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
-    return image
+    if image.mode in ("RGBA", "LA", "La", "RGBa"):
+        return image.convert("RGBA")
+    return image.convert("RGB")
+
+
+def _reduce(image: Image.Image, factor: int, rows: int = 64) -> Image.Image:
+    """`image.reduce(factor)`, a band of rows at a time: for RGBA and LA Pillow premultiplies
+    into a full-size copy first, which would double the memory of a big transparent picture."""
+    width, height = image.size
+    reduced = Image.new(image.mode, (-(-width // factor), -(-height // factor)))
+    step = rows * factor
+    for top in range(0, height, step):
+        band = image.crop((0, top, width, min(top + step, height)))
+        reduced.paste(band.reduce(factor), (0, top // factor))
+    return reduced
+
+
+def _sample_down(image: Image.Image, side: int) -> Image.Image:
+    if max(image.size) <= side:
+        return image
+    scale = side / max(image.size)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.NEAREST)
+
+
+def _to_eight_bit_grey(image: Image.Image, rows: int = 256) -> Image.Image:
+    """A greyscale picture of 16 or 32 bits as 8-bit "L", a band of rows at a time (a
+    whole-picture point() would make a 4-byte-per-pixel copy)."""
+    grey = Image.new("L", image.size)
+    for top in range(0, image.height, rows):
+        band = image.crop((0, top, image.width, min(top + rows, image.height)))
+        grey.paste(band.point(lambda value: value / 256).convert("L"), (0, top))
+    return grey
 
 
 def _encode(image: Image.Image) -> bytes:

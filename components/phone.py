@@ -78,8 +78,15 @@ def region_name(region: str) -> str:
 
 
 def normalize_region(region: str | None) -> str:
-    """Upper-case a region code, or '' when phonenumbers does not know it."""
-    code = (region or "").strip().upper()
+    """Upper-case a region code, or '' when phonenumbers does not know it.
+
+    Only ASCII letters count: "ﬁ".upper() is "FI" and "ﬅ".upper() is "ST", which would turn a
+    ligature into Finland or São Tomé.
+    """
+    code = (region or "").strip()
+    if not code.isascii():
+        return ""
+    code = code.upper()
     return code if code in phonenumbers.SUPPORTED_REGIONS else ""
 
 
