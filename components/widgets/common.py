@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from components.ad import AdSpec
 from components.session import dismiss_url_notes, share_url, url_notes
+
+
+def markdown_text(text: str) -> str:
+    """Text from outside (a file name, a draft name) made inert in Markdown: every character
+    Markdown would act on is escaped, so it shows as typed."""
+    specials = "\\`*_{}[]()#+-.!|<>~$:"
+    return "".join(f"\\{char}" if char in specials else char for char in text)
+
+
+def markdown_code(text: str) -> str:
+    """Text from outside as a Markdown code span: shown exactly as typed, never formatted or
+    turned into a link (bare URLs in plain Markdown text are linked even when escaped)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text.replace(chr(10), ' ')} {fence}"
 
 
 @st.dialog("Share this ad")

@@ -26,6 +26,7 @@ from components.ad import (
 )
 from components.images import MAX_UPLOAD_BYTES, check_upload
 from components.phone import PhoneCheck, phone_region_options
+from components.widgets.common import markdown_code
 
 TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
 # Typing pauses this long before the preview updates: short enough to feel live, long enough
@@ -85,7 +86,8 @@ def _store_upload(kind: str) -> None:
         st.session_state[key(kind)] = result.data
         st.session_state.setdefault("image_notes", {})[kind] = result.note
     else:
-        errors[kind] = f"“{upload.name}”: {result.error} The previous image is kept."
+        name = markdown_code(upload.name)
+        errors[kind] = f"{name}: {result.error} The previous image is kept."
 
 
 def _upload_messages(kind: str) -> None:

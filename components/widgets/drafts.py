@@ -22,6 +22,7 @@ from components.session import (
     set_open_draft,
 )
 from components.store import DraftConflict, DraftInfo, StoreError
+from components.widgets.common import markdown_code, markdown_text
 
 FLASH_KEY = "drafts_flash"
 
@@ -138,11 +139,11 @@ def import_file() -> None:
     try:
         ad = import_json(upload.getvalue())
     except CampaignFileError as error:
-        flash("error", f"“{upload.name}” was not imported: {error}")
+        flash("error", f"{markdown_code(upload.name)} was not imported: {error}")
         return
     load_ad(ad)
     set_open_draft(None)
-    flash("success", f"Imported “{upload.name}”. Save it to keep it as a draft.")
+    flash("success", f"Imported {markdown_code(upload.name)}. Save it to keep it as a draft.")
 
 
 def share_link(draft_id: str) -> str:
@@ -212,7 +213,7 @@ def draft_row(info: DraftInfo) -> None:
     with st.container(border=True, key=f"draft_{info.id}"):
         cols = st.columns([4, 1, 1, 1, 1, 1], vertical_alignment="center")
         cols[0].markdown(
-            f"**{_plain(info.name)}**  \nversion {info.version} · saved "
+            f"**{markdown_text(info.name)}**  \nversion {info.version} · saved "
             f"{info.updated_at:%d %b %Y, %H:%M} UTC{current}"
         )
         cols[1].button("Open", key=f"open_{info.id}", on_click=open_saved, args=(info.id,),
@@ -238,7 +239,7 @@ def draft_row(info: DraftInfo) -> None:
                 changed = ", ".join(version.changed) or "first save"
                 line[0].caption(
                     f"Version {version.number} · {version.saved_at:%d %b %Y, %H:%M} UTC · "
-                    f"{_plain(changed)}"
+                    f"{markdown_text(changed)}"
                 )
                 if version.number != info.version:
                     line[1].button("Restore", key=f"restore_{info.id}_{version.number}",
@@ -248,12 +249,6 @@ def draft_row(info: DraftInfo) -> None:
 def deleted_row(info: DraftInfo) -> None:
     """A recently deleted draft, with Undo."""
     cols = st.columns([5, 1], vertical_alignment="center")
-    cols[0].markdown(f"~~{_plain(info.name)}~~ · deleted {info.deleted_at:%d %b, %H:%M} UTC")
+    cols[0].markdown(f"~~{markdown_text(info.name)}~~ · deleted {info.deleted_at:%d %b, %H:%M} UTC")
     cols[1].button("Undo", key=f"undo_{info.id}", on_click=undelete, args=(info.id,),
                    width="stretch")  # fmt: skip
-
-
-def _plain(text: str) -> str:
-    """User text shown in Markdown: escape the characters Markdown would act on."""
-    specials = "\\`*_{}[]()#+-.!|<>~$"
-    return "".join(f"\\{char}" if char in specials else char for char in text)

@@ -67,7 +67,7 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
     changed["headline"] = "Imported headline 88"
     uploader.set_input_files({"name": "good.json", "mimeType": "application/json",
                               "buffer": json.dumps(changed).encode()})  # fmt: skip
-    page.wait_for_selector("text=Imported “good.json”")
+    page.wait_for_selector("text=Imported good.json")
     go(page, "Compose")
     assert "Imported headline 88" in page.locator(PREVIEW).inner_text()
     screenshot(page, "campaigns-imported")
