@@ -135,9 +135,9 @@ def test_bad_campaign_files_leave_the_campaign_as_it_was(page, app_url, tmp_path
     assert '"days": 14' in text
     for name, data, message in cases:
         upload(page, ".st-key-import_file", name, data, "application/json")
-        page.wait_for_selector(f"text=“{name}” was not imported", timeout=90_000)
+        page.wait_for_selector(f"text={name} was not imported", timeout=90_000)
         wait_for_app(page, 90_000)
-        shown = page.get_by_text(f"“{name}” was not imported").inner_text()
+        shown = page.get_by_text(f"{name} was not imported").inner_text()
         assert message in shown, shown
         no_exception(page)
     screenshot(page, "strange-campaign-refused")
@@ -181,7 +181,8 @@ def test_a_strangers_file_name_is_shown_as_text(page, app_url):
         alerts = page.locator("[data-testid='stAlert']")
         assert MARKDOWN_NAME in "\n".join(alerts.all_inner_texts())
         assert alerts.locator("img, a, strong").count() == 0, alerts.evaluate_all(
-            "els => els.flatMap(e => [...e.querySelectorAll('img, a, strong')].map(x => x.outerHTML))"
+            "els => els.flatMap(e => [...e.querySelectorAll('img, a, strong')])"
+            ".map(x => x.outerHTML)"
         )
         assert page.external_requests == []
     finally:
