@@ -7,6 +7,7 @@ import base64
 import io
 import json
 import struct
+from pathlib import Path
 
 from PIL import Image
 
@@ -34,10 +35,19 @@ def art_style(page) -> str:
     return page.locator(f"{PREVIEW} style").first.inner_text().split("--bas-img-main:")[1][:400]
 
 
-def upload(page, selector: str, name: str, data: bytes, mime: str) -> None:
-    page.locator(f"{selector} input[type=file]").set_input_files(
-        {"name": name, "mimeType": mime, "buffer": data}
-    )
+def upload(page, selector: str, name: str, data: bytes | Path, mime: str = "") -> None:
+    """Choose a file as a person does: remove the one already there first (replacing it in one
+    step races the uploader's own rerun on a busy machine and can drop the new file), then
+    wait until the new one is listed. `data` is bytes, or a file on disk for a big one."""
+    remove = page.locator(f"{selector} [data-testid='stFileChipDeleteBtn'] button")
+    if remove.count():
+        remove.first.click()
+        page.locator(f"{selector} [data-testid='stFileChip']").wait_for(state="detached")
+        wait_for_app(page, 90_000)
+    files = data if isinstance(data, Path) else {"name": name, "mimeType": mime, "buffer": data}
+    page.locator(f"{selector} input[type=file]").set_input_files(files)
+    # The chip may shorten a long name, so wait for the (only) chip, not for its text.
+    page.locator(f"{selector} [data-testid='stFileChip']").wait_for(timeout=90_000)
 
 
 def no_exception(page) -> None:
@@ -68,9 +78,9 @@ def test_bad_images_on_compose_keep_the_preview(page, app_url, tmp_path):
     ]  # fmt: skip
     for name, data, message in cases:
         upload(page, ".st-key-ad_image_upload", name, data, "image/png")
-        page.wait_for_selector(f"text=“{name}”: ", timeout=90_000)
-        wait_for_app(page, 90_000)
         error = page.locator("[data-testid='stAlertContentError']", has_text=name)
+        error.wait_for(timeout=90_000)
+        wait_for_app(page, 90_000)
         assert message in error.inner_text() and "The previous image is kept" in error.inner_text()
         no_exception(page)
         assert art_style(page) == before
@@ -80,7 +90,7 @@ def test_bad_images_on_compose_keep_the_preview(page, app_url, tmp_path):
     # A file over the 10 MB limit is stopped by the uploader itself, with its own message.
     huge = tmp_path / "huge.png"  # a file on disk: Chromium reads it, nothing is copied over
     huge.write_bytes(b"\x89PNG" + bytes(10 * MB - 3))
-    page.locator(".st-key-ad_image_upload input[type=file]").set_input_files(huge)
+    upload(page, ".st-key-ad_image_upload", "huge.png", huge)
     page.wait_for_selector("text=/File must be 10(\\.0)? ?MB or smaller/", timeout=90_000)
     wait_for_app(page, 90_000)
     no_exception(page)
@@ -148,7 +158,7 @@ def test_bad_campaign_files_leave_the_campaign_as_it_was(page, app_url, tmp_path
         for _ in range(40):
             handle.write(b" " * MB)
         handle.write(b"{}")
-    page.locator(".st-key-import_file input[type=file]").set_input_files(huge)
+    upload(page, ".st-key-import_file", "huge.json", huge)
     page.wait_for_selector("text=/File must be 40(\\.0)? ?MB or smaller/", timeout=90_000)
     wait_for_app(page, 90_000)
     no_exception(page)
