@@ -43,8 +43,17 @@ if not drafts and not search:
     st.caption("No drafts yet. Save the campaign above to keep it.")
 elif not drafts:
     st.caption("No draft matches that search.")
-for info in drafts:
+# Each row draws a dozen widgets: show the drafts a page at a time.
+DRAFTS_PER_PAGE = 20
+shown = st.session_state.get("drafts_shown", DRAFTS_PER_PAGE)
+for info in drafts[:shown]:
     draft_row(info)
+if len(drafts) > shown:
+    st.button(
+        f"Show more ({len(drafts) - shown} not shown)",
+        key="drafts_more",
+        on_click=lambda: st.session_state.update(drafts_shown=shown + DRAFTS_PER_PAGE),
+    )
 if deleted:
     with st.expander(f"Recently deleted ({len(deleted)})", icon=":material/delete:"):
         for info in deleted:
