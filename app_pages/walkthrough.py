@@ -19,7 +19,8 @@ from components.money import resolve_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
 from components.qr import qr_png
-from components.render import ad_page_html, compose_preview_html, phone_frame
+from components.render import ad_page_html, phone_frame
+from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
 from components.session import cached_forecast, current_ad
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
@@ -45,7 +46,7 @@ currency = resolve_currency(ad.currency, ad.region)[0]
 
 with st.container(key="wt_stage"):
     if step.key == "compose":
-        st.html(compose_preview_html(ad))
+        st.html(compose_panel_html(ad))
     elif step.key == "placements":
         st.html(placements_grid_html(ad, "light", frame=True, safe_zones=False))
     elif step.key == "tap":

@@ -393,8 +393,3 @@ def phone_frame(inner: str, enabled: bool = True) -> str:
     if not enabled:
         return inner
     return f'<div class="bas-phone">{STATUS_BAR}<div class="bas-phone-screen">{inner}</div></div>'
-
-
-def compose_preview_html(ad: AdSpec) -> str:
-    """What the Compose page shows beside the form: the mobile feed card, light theme."""
-    return ad_page_html(ad, feed_mobile_html(ad), "light")

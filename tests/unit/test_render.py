@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 import pytest
 
 from components.ad import PRIMARY_TEXT_LIMIT, AdSpec
-from components.render import compose_preview_html, feed_mobile_html, truncate
+from components.render import feed_mobile_html, truncate
+from components.render_compose import compose_panel_html
 
 AD = AdSpec(
     business="Lagos Bakes",
@@ -119,7 +120,7 @@ def test_truncate_keeps_short_text_whole():
 @pytest.mark.parametrize("field", TEXT_FIELDS)
 def test_hostile_text_is_escaped_in_every_field(field, payload):
     ad = replace(AD, **{field: payload})
-    markup = compose_preview_html(ad)
+    markup = compose_panel_html(ad)
     doc = parse(markup)
     tags = {tag for tag, _ in doc.tags}
     assert ("script" not in tags and "img" not in tags) or all(
