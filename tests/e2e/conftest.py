@@ -127,11 +127,15 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished running the script.
 
     The app root carries `data-test-script-state` (as in Streamlit's own e2e suite); a short
-    pause first lets a just-committed widget value start its rerun.
+    pause first lets a just-committed widget value start its rerun. The script can be done
+    before the page is drawn: Streamlit loads each element's code on first use and shows a
+    skeleton until then (a cold browser context showed `CTR` a second after the other
+    metrics), so the wait ends only when no skeleton is left.
     """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     page.wait_for_timeout(250)
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
     )
+    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=timeout)
     page.wait_for_timeout(150)

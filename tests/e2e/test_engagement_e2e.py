@@ -19,6 +19,7 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     wait_for_app(page, 90_000)
     # The first forecast of a fresh server computes while a spinner shows.
     page.wait_for_selector(f"{METRIC}:has-text('Leads')", timeout=90_000)
+    wait_for_app(page, 90_000)
     page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, "
                            "[data-testid='stVegaLiteChart'] svg")  # fmt: skip
     for label in ("Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",
