@@ -8,7 +8,7 @@
 import streamlit as st
 
 from components.render_compose import compose_panel_html
-from components.session import current_ad, set_ad
+from components.session import current_ad, media_url, set_ad
 from components.widgets import ad_form
 
 st.title(
@@ -24,4 +24,4 @@ with form_col:
 set_ad(ad)
 
 with preview_col, st.container(key="preview_panel"):
-    st.html(compose_panel_html(ad))
+    st.html(compose_panel_html(ad, media_url))

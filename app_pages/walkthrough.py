@@ -22,7 +22,7 @@ from components.qr import qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
-from components.session import cached_forecast, current_ad
+from components.session import cached_forecast, current_ad, media_url
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import delivering, format_range
 from components.tour import STEPS, rollout_steps, step_index
@@ -46,12 +46,12 @@ currency = resolve_currency(ad.currency, ad.region)[0]
 
 with st.container(key="wt_stage"):
     if step.key == "compose":
-        st.html(compose_panel_html(ad))
+        st.html(compose_panel_html(ad, media_url))
     elif step.key == "placements":
-        st.html(placements_grid_html(ad, "light", frame=True, safe_zones=False))
+        st.html(placements_grid_html(ad, "light", True, False, media_url))
     elif step.key == "tap":
         cols = st.columns([3, 2])
-        cols[0].html(ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", art=False))
+        cols[0].html(ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", False, media_url))
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
         if link:
             cols[1].image(

@@ -279,22 +279,37 @@ def needs_crop(width: int, height: int, aspect: str, tolerance: float = 0.02) ->
 
 
 @lru_cache(maxsize=64)
-def logo_data_uri(data: bytes, size: int = 96) -> str:
-    """A small square PNG data URI of a logo."""
+def logo_png(data: bytes, size: int = 96) -> bytes:
+    """A small square PNG of a logo."""
     with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.fit(image.convert("RGBA"), (size, size), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", optimize=True)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return buffer.getvalue()
 
 
 @lru_cache(maxsize=32)
-def preview_data_uri(data: bytes, width: int = 480) -> str:
-    """The whole image scaled to `width` as a JPEG data URI: previews never need more than a
-    phone's width, so every keystroke re-sends a few dozen kilobytes, not the original."""
+def preview_jpeg(data: bytes, width: int = 480) -> bytes:
+    """The whole image scaled to `width` as a JPEG: previews never need more than a phone's
+    width, so a preview carries a few dozen kilobytes, not the original."""
     with Image.open(io.BytesIO(data)) as image:
         image = image.convert("RGB")
         image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         image.save(buffer, format="JPEG", quality=80, optimize=True)
-    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return buffer.getvalue()
+
+
+def data_uri(data: bytes, mimetype: str) -> str:
+    """Bytes as a `data:` URI (for a file that must load nothing from the network)."""
+    return f"data:{mimetype};base64," + base64.b64encode(data).decode("ascii")
+
+
+def logo_data_uri(data: bytes, size: int = 96) -> str:
+    """A small square PNG data URI of a logo."""
+    return data_uri(logo_png(data, size), "image/png")
+
+
+def preview_data_uri(data: bytes, width: int = 480) -> str:
+    """The whole image scaled to `width` as a JPEG data URI."""
+    return data_uri(preview_jpeg(data, width), "image/jpeg")

@@ -9,10 +9,18 @@ from __future__ import annotations
 from datetime import date
 
 from components.ad import AdSpec
+from components.images import data_uri
 from components.phone import button_link
 from components.placements import PLACEMENTS, delivery, placement_notes
 from components.qr import qr_svg
-from components.render import ad_page_html, crop_html, esc, phone_frame, placement_html
+from components.render import (
+    ImageUrl,
+    ad_page_html,
+    crop_html,
+    esc,
+    phone_frame,
+    placement_html,
+)
 from components.render_tap import tap_screen_html
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'"
@@ -32,7 +40,11 @@ body{margin:0;background:#e9ebee;font-family:-apple-system,"Segoe UI",Roboto,Ari
 
 
 def placements_grid_html(
-    ad: AdSpec, theme: str = "light", frame: bool = True, safe_zones: bool = False
+    ad: AdSpec,
+    theme: str = "light",
+    frame: bool = True,
+    safe_zones: bool = False,
+    image_url: ImageUrl = data_uri,
 ) -> str:
     """Every placement side by side, each with its notes and, when cropped, where the crop
     falls; one piece of markup for the Preview page and the downloadable file alike."""
@@ -53,7 +65,7 @@ def placements_grid_html(
             f"{phone_frame(markup, frame and placement.mobile)}"
             f'<ul class="bas-notes">{remarks}</ul>{crop}</section>'
         )
-    return ad_page_html(ad, f'<div class="bas-grid">{"".join(cells)}</div>', theme)
+    return ad_page_html(ad, f'<div class="bas-grid">{"".join(cells)}</div>', theme, True, image_url)
 
 
 def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) -> str:

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from components.ad import PRIMARY_TEXT_LIMIT, AdSpec
 from components.icons import icon
-from components.images import (
-    crop_box,
-    image_size,
-    logo_data_uri,
-    preview_data_uri,
-)
+from components.images import crop_box, data_uri, image_size, logo_png, preview_jpeg
 from components.phone import button_link
 from components.placements import (
     PLACEMENTS,
@@ -91,24 +87,33 @@ def avatar_html(ad: AdSpec, size: int = 40) -> str:
     )
 
 
-def image_vars_css(ad: AdSpec) -> str:
+# Turns image bytes and their MIME type into the URL the markup loads them from. The default,
+# `data_uri`, inlines them (a downloaded file must load nothing); the app serves them from its
+# own media endpoint instead, so a keystroke's rerun does not re-send every image.
+ImageUrl = Callable[[bytes, str], str]
+
+
+def image_vars_css(ad: AdSpec, image_url: ImageUrl = data_uri) -> str:
     """CSS variables holding the ad's images, so each image travels once per page however
     many placements show it; every frame crops it with CSS (`background-size: cover`)."""
     variables = []
     if ad.logo:
-        variables.append(f'--bas-logo:url("{logo_data_uri(ad.logo)}")')
+        variables.append(f'--bas-logo:url("{image_url(logo_png(ad.logo), "image/png")}")')
     if ad.image:
-        variables.append(f'--bas-img-main:url("{preview_data_uri(ad.image)}")')
+        variables.append(f'--bas-img-main:url("{image_url(preview_jpeg(ad.image), "image/jpeg")}")')
     if ad.story_image:
-        variables.append(f'--bas-img-story:url("{preview_data_uri(ad.story_image)}")')
+        url = image_url(preview_jpeg(ad.story_image), "image/jpeg")
+        variables.append(f'--bas-img-story:url("{url}")')
     return f".bas-root{{{';'.join(variables)}}}" if variables else ""
 
 
-def ad_page_html(ad: AdSpec, body: str, theme: str = "light", art: bool = True) -> str:
+def ad_page_html(
+    ad: AdSpec, body: str, theme: str = "light", art: bool = True, image_url: ImageUrl = data_uri
+) -> str:
     """`page_html` with this ad's logo available to the markup, and its art unless `art` is
     False (the chat and call screens show only the logo)."""
     shown = ad if art else replace(ad, image=None, story_image=None)
-    return page_html(body, theme, image_vars_css(shown))
+    return page_html(body, theme, image_vars_css(shown, image_url))
 
 
 def _art(ad: AdSpec, aspect: str, label: str, css_class: str) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from components.ad import AdSpec
+from components.images import data_uri
 from components.phone import button_link
-from components.render import esc, feed_mobile_html, image_vars_css
+from components.render import ImageUrl, esc, feed_mobile_html, image_vars_css
 from components.styles import page_html
 
 PANEL_STYLES = """
@@ -51,7 +52,7 @@ def tap_note_html(ad: AdSpec) -> str:
     return f'<p class="bas-tap-note">{what}<code>{esc(link)}</code></p>'
 
 
-def compose_panel_html(ad: AdSpec) -> str:
+def compose_panel_html(ad: AdSpec, image_url: ImageUrl = data_uri) -> str:
     """The preview panel: its title, the Facebook mobile-feed card, and the tap line."""
     body = (
         '<h2 class="bas-panel-title">Preview · Facebook Feed, mobile</h2>'
@@ -59,5 +60,5 @@ def compose_panel_html(ad: AdSpec) -> str:
     )
     # Only the feed's image travels (no story art), and on one line: Streamlit dedents every
     # st.html string line by line, which costs more than drawing the card.
-    images = image_vars_css(replace(ad, story_image=None))
+    images = image_vars_css(replace(ad, story_image=None), image_url)
     return one_line(page_html(body, "light", images + PANEL_STYLES))

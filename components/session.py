@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import astuple, dataclass, replace
+from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit import runtime
 from streamlit.errors import StreamlitAPIException
 
 from components.ad import AdSpec, default_ad, from_query_params, to_query_params
+from components.images import data_uri
 from components.store import LOCAL_OWNER, Store, StoreError, database_url
 
 AD_KEY = "ad"
@@ -209,3 +212,26 @@ def _headline(key: str, _ad: AdSpec, currency: str) -> object:
 def cached_headline(ad: AdSpec, currency: str) -> object:
     """The headline figures of an ad's forecast, computed once per forecast and currency."""
     return _headline(_forecast_key(ad), ad, currency)
+
+
+def media_url(data: bytes, mimetype: str) -> str:
+    """A URL on this server for an image the previews show (for `render`'s `image_url`).
+
+    Registered with Streamlit's media store as `st.image` does: kept while the session's
+    current run uses it, dropped after a run that no longer does. Each keystroke's rerun then
+    sends a short URL instead of every image inline (a Preview page carried 110 kB of them);
+    the browser fetches each image once and caches it. Without a running server (a bare
+    script), the image is inlined.
+    """
+    if not runtime.exists():
+        return data_uri(data, mimetype)
+    manager = runtime.get_instance().media_file_mgr
+    url = manager.add(data, mimetype, f"bas-media-{_digest(data)}")
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{url}" if base else url
+
+
+@lru_cache(maxsize=64)
+def _digest(data: bytes) -> str:
+    # The preview's image bytes are the same object every rerun (cached), so this is a lookup.
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
