@@ -20,38 +20,51 @@ st.set_page_config(
 
 init_session()
 
-PAGES = [
-    st.Page("app_pages/compose.py", title="Compose", icon=":material/edit_note:", default=True),
-    st.Page("app_pages/preview.py", title="Preview", icon=":material/devices:", url_path="preview"),
-    st.Page(
-        "app_pages/targeting.py", title="Targeting", icon=":material/public:", url_path="targeting"
-    ),
-    st.Page(
-        "app_pages/engagement.py",
-        title="Engagement",
-        icon=":material/insights:",
-        url_path="engagement",
-    ),
-    st.Page(
-        "app_pages/campaigns.py",
-        title="Campaigns",
-        icon=":material/folder_open:",
-        url_path="campaigns",
-    ),
-    st.Page(
-        "app_pages/walkthrough.py",
-        title="Walkthrough",
-        icon=":material/co_present:",
-        url_path="walkthrough",
-    ),
-    st.Page(
-        "app_pages/model.py",
-        title="Model & assumptions",
-        icon=":material/functions:",
-        url_path="model",
-    ),
-]
-page = st.navigation(PAGES)
+
+def _pages() -> list:
+    """The app's pages. Built once per session: st.Page resolves its script's path on the disk
+    each time it is made, a cost every rerun would pay seven times."""
+    return [
+        st.Page("app_pages/compose.py", title="Compose", icon=":material/edit_note:", default=True),
+        st.Page(
+            "app_pages/preview.py", title="Preview", icon=":material/devices:", url_path="preview"
+        ),
+        st.Page(
+            "app_pages/targeting.py",
+            title="Targeting",
+            icon=":material/public:",
+            url_path="targeting",
+        ),
+        st.Page(
+            "app_pages/engagement.py",
+            title="Engagement",
+            icon=":material/insights:",
+            url_path="engagement",
+        ),
+        st.Page(
+            "app_pages/campaigns.py",
+            title="Campaigns",
+            icon=":material/folder_open:",
+            url_path="campaigns",
+        ),
+        st.Page(
+            "app_pages/walkthrough.py",
+            title="Walkthrough",
+            icon=":material/co_present:",
+            url_path="walkthrough",
+        ),
+        st.Page(
+            "app_pages/model.py",
+            title="Model & assumptions",
+            icon=":material/functions:",
+            url_path="model",
+        ),
+    ]
+
+
+if "nav_pages" not in st.session_state:
+    st.session_state["nav_pages"] = _pages()
+page = st.navigation(st.session_state["nav_pages"])
 
 url_notes_banner()
 page.run()

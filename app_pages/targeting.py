@@ -19,7 +19,7 @@ from components import targeting as tg
 from components.ad import MAX_BUDGET_USD
 from components.charts import rollout_map_spec
 from components.regions import SCENARIOS
-from components.session import current_ad, set_ad
+from components.session import current_ad, set_ad, world_map_url
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
@@ -107,7 +107,8 @@ with pick_col:
                   help="Selected countries where the button runs in this scenario")  # fmt: skip
 with map_col:
     st.vega_lite_chart(
-        rollout_map_spec(ad.scenario, ad.countries), width="stretch", key="tgt_map",
+        rollout_map_spec(ad.scenario, ad.countries, world_map_url()), width="stretch",
+        key="tgt_map",
         alt="World map: where the WhatsApp button is available; your countries outlined",
     )  # fmt: skip
 changes = tg.scenario_changes(ad.countries, ad.scenario, ad.phone_check.number_region)

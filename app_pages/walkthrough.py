@@ -22,7 +22,7 @@ from components.qr import qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
-from components.session import cached_forecast, current_ad, media_url
+from components.session import cached_forecast, current_ad, media_url, world_map_url
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import delivering, format_range
 from components.tour import STEPS, rollout_steps, step_index
@@ -75,7 +75,9 @@ with st.container(key="wt_stage"):
         cols[1].metric("Your targets' audience", reach)
         label = "Calls" if ad.cta == "call" else "Conversations started"
         cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
-        st.vega_lite_chart(rollout_map_spec(current.scenario, ad.countries), width="stretch")
+        st.vega_lite_chart(
+            rollout_map_spec(current.scenario, ad.countries, world_map_url()), width="stretch"
+        )
     elif step.key == "forecast":
         shown = ad
         if not delivering(ad.countries, ad.scenario) and delivering(ad.countries, "europe"):

@@ -142,19 +142,33 @@ def map_lookup_frame(scenario: str, selected: tuple[str, ...]) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def world_data() -> alt.Data:
-    """The shipped world map as inline TopoJSON: no URL, so the browser fetches nothing.
-
-    The TopoJSON goes in as one JSON string (Vega-Lite parses inline strings by `format`), so
-    Altair does not walk its ~50,000 numbers on every rerun: building the spec stays cheap.
-    """
+def world_json() -> bytes:
+    """The shipped world map as TopoJSON text, each country carrying its catalog code."""
     text = json.dumps(load_world_topojson(), separators=(",", ":"), ensure_ascii=False)
-    return alt.Data(values=text, format=alt.DataFormat(type="topojson", feature="countries"))
+    return text.encode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def world_data(url: str = "") -> alt.Data:
+    """The shipped world map for a chart: loaded from `url` (where the app serves
+    `world_json()`), or inline when there is none, so a chart works anywhere offline.
+
+    Inline, the TopoJSON goes in as one JSON string (Vega-Lite parses inline strings by
+    `format`), so Altair does not walk its ~50,000 numbers on every rerun. Served from a URL,
+    the map's 108 kB leave every rerun's message: the browser fetches them once.
+    """
+    shape = alt.DataFormat(type="topojson", feature="countries")
+    if url:
+        return alt.Data(url=url, format=shape)
+    return alt.Data(values=world_json().decode("utf-8"), format=shape)
 
 
 @lru_cache(maxsize=32)
-def rollout_map(scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = ()) -> Any:
-    """A world choropleth of the rollout in `scenario`, `selected` countries emphasised.
+def rollout_map(
+    scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = (), world_url: str = ""
+) -> Any:
+    """A world choropleth of the rollout in `scenario`, `selected` countries emphasised (the
+    world from `world_url`, or inline).
 
     Colours: ``STATUS_COLORS``. With a selection, the other countries fade and the selected
     ones get a dark outline. Cached per (scenario, selection); treat the chart as read-only.
@@ -174,7 +188,7 @@ def rollout_map(scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = ()
     # `order` channel), so no neighbour's border covers theirs. The world rides on this layer
     # (not the top level, which Streamlit would try to turn into a table).
     countries = (
-        alt.Chart(world_data())
+        alt.Chart(world_data(world_url))
         .transform_filter(hidden)
         .transform_lookup(
             lookup="properties.alpha2",
@@ -227,15 +241,17 @@ def rollout_map(scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=32)
-def _map_spec(scenario: str, selected: tuple[str, ...]) -> dict[str, Any]:
-    return rollout_map(scenario, selected).to_dict()
+def _map_spec(scenario: str, selected: tuple[str, ...], world_url: str) -> dict[str, Any]:
+    return rollout_map(scenario, selected, world_url).to_dict()
 
 
-def rollout_map_spec(scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = ()) -> dict:
+def rollout_map_spec(
+    scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = (), world_url: str = ""
+) -> dict:
     """`rollout_map(...).to_dict()`, cached: the Vega-Lite spec for `st.vega_lite_chart`.
 
     Altair validates a spec against the Vega-Lite schema on every `to_dict()` (about 50 ms for
     the map), which `st.altair_chart` would pay on every rerun; the page shows this instead.
     Returns a shallow copy, so a caller may set top-level keys without touching the cache.
     """
-    return dict(_map_spec(scenario, tuple(selected)))
+    return dict(_map_spec(scenario, tuple(selected), world_url))

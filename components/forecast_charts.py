@@ -123,8 +123,9 @@ def _country_name(code: str) -> str:
     return f"{country.flag} {country.name}" if country else code
 
 
-def results_map(table: pd.DataFrame, result_label: str) -> Any:
-    """The world, coloured by median results per country; grey where nothing is targeted.
+def results_map(table: pd.DataFrame, result_label: str, world_url: str = "") -> Any:
+    """The world (from `world_url`, or inline), coloured by median results per country; grey
+    where nothing is targeted.
 
     One layer carries the world (a top-level dataset would be turned into a table by
     Streamlit), and the results join it as inline JSON by ISO code.
@@ -138,7 +139,7 @@ def results_map(table: pd.DataFrame, result_label: str) -> Any:
     )
     data = alt.Data(values=lookup.to_json(orient="records"), format=alt.DataFormat(type="json"))
     countries = (
-        alt.Chart(world_data())
+        alt.Chart(world_data(world_url))
         .transform_filter("datum.properties.alpha2 !== 'AQ'")
         .transform_lookup(
             lookup="properties.alpha2",

@@ -96,8 +96,10 @@ def build_view(
     budget: float = 0.0,
     curve: Any = None,
     pair: dict[str, SimulationResult] | None = None,
+    world_url: str = "",
 ) -> ChartView:
-    """The chart view `view` of a forecast (`curve` for "budget", `pair` for "ab")."""
+    """The chart view `view` of a forecast (`curve` for "budget", `pair` for "ab"); the
+    "countries" map loads the world from `world_url` (inline without one)."""
     label = result.result_label
     if view == "daily":
         metric = option if option in DAILY_METRICS else "conversations"
@@ -113,7 +115,7 @@ def build_view(
         chart = charts.country_chart(table, label, currency)
         if chart is None:
             return ChartView(empty="Nothing delivers, so there is nothing to compare by country.")
-        return ChartView(specs=(_spec(chart), _spec(charts.results_map(table, label))))
+        return ChartView(specs=(_spec(chart), _spec(charts.results_map(table, label, world_url))))
     if view == "hours":
         specs = [_spec(charts.hour_heatmap(result.hourly_taps, "Taps"))]
         if result.campaign.cta == "call":

@@ -188,18 +188,19 @@ def set_open_draft(draft: OpenDraft | None) -> None:
 
 
 @st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
-def _view(key: str, _ad: AdSpec, view: str, option: str, currency: str) -> object:
+def _view(key: str, _ad: AdSpec, view: str, option: str, currency: str, world: str) -> object:
     from components.forecast_views import build_view
 
     result = cached_forecast(_ad)
     curve = cached_forecast(_ad, "curve") if view == "budget" else None
     pair = cached_forecast(_ad, "buttons") if view == "ab" else None
-    return build_view(view, result, currency, option, _ad.budget, curve, pair)
+    return build_view(view, result, currency, option, _ad.budget, curve, pair, world)
 
 
 def cached_view(ad: AdSpec, view: str, option: str, currency: str) -> object:
     """An Engagement chart view (Vega-Lite specs), built once per forecast and option."""
-    return _view(_forecast_key(ad), ad, view, option, currency)
+    world = world_map_url() if view == "countries" else ""
+    return _view(_forecast_key(ad), ad, view, option, currency, world)
 
 
 @st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
@@ -235,3 +236,10 @@ def media_url(data: bytes, mimetype: str) -> str:
 def _digest(data: bytes) -> str:
     # The preview's image bytes are the same object every rerun (cached), so this is a lookup.
     return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def world_map_url() -> str:
+    """Where the browser loads the world map from, for a chart drawn in this run."""
+    from components.charts import world_json
+
+    return media_url(world_json(), "application/json")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import pytest
+from streamlit.runtime.media_file_storage import MediaFileKind
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from components.ad import default_ad
+from components.charts import world_json
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/targeting.py"
@@ -32,6 +36,28 @@ def the_map(at) -> dict:
     return json.loads(charts[0].proto.spec)
 
 
+def data_urls(node) -> list[str]:
+    """Every `url` a Vega-Lite spec loads data from."""
+    if isinstance(node, dict):
+        found = [node["url"]] if isinstance(node.get("url"), str) else []
+        return found + [url for value in node.values() for url in data_urls(value)]
+    if isinstance(node, list):
+        return [url for value in node for url in data_urls(value)]
+    return []
+
+
+def assert_world_served_locally(spec: dict) -> None:
+    """The map loads the shipped world from this server's media store, nowhere else: the
+    rerun carries a short path instead of 108 kB, and the browser stays offline."""
+    urls = data_urls(spec)
+    # AppTest's media store answers at /mock/media; a real server's at /media.
+    assert len(urls) == 1 and re.fullmatch(r"(/mock)?/media/\w+\.json", urls[0]), urls
+    # Media ids are content hashes: the id names exactly the shipped world's bytes.
+    storage = MemoryMediaFileStorage("/media")
+    world_id = storage.load_and_get_id(world_json(), "application/json", MediaFileKind.MEDIA)
+    assert urls[0].rsplit("/", 1)[1] == f"{world_id}.json"
+
+
 def texts(elements) -> str:
     return "\n".join(element.value for element in elements)
 
@@ -47,7 +73,8 @@ def test_default_state_targets_the_sample_ads_country():
     assert metrics["Audience where it runs"] == "43M–65M"
     assert not at.warning
     spec = the_map(at)
-    assert "equalEarth" in json.dumps(spec) and '"url"' not in json.dumps(spec)
+    assert "equalEarth" in json.dumps(spec)
+    assert_world_served_locally(spec)
 
 
 def test_shared_link_is_read_into_the_page():
