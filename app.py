@@ -7,13 +7,14 @@ session; after the page has run, the address bar is rewritten to reopen exactly 
 
 import streamlit as st
 
+from components.icons import app_icon_uri
 from components.session import current_ad, init_session, sync_url
 from components.widgets import share_link_control, url_notes_banner
 from components.widgets.drafts import sidebar_save
 
 st.set_page_config(
     page_title="Button Ad Studio",
-    page_icon="assets/icon.png",
+    page_icon=app_icon_uri(),
     layout="wide",
     initial_sidebar_state="auto",
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import html
 from functools import lru_cache
+from pathlib import Path
 
 _WHATSAPP = (
     '<path fill="currentColor" d="M17.472 14.382c-.297-.149-1.758-.867-2.03-.967-.273-.099-'
@@ -119,3 +120,14 @@ def icon(name: str, color: str, css_class: str = "bas-icon", label: str = "") ->
         f'<img class="{css_class}" src="{icon_uri(name, color)}" alt="{html.escape(label)}"'
         f"{hidden}>"
     )
+
+
+@lru_cache(maxsize=1)
+def app_icon_uri() -> str:
+    """The app's favicon (assets/icon.png, 1 kB) as a data URI.
+
+    Given as a file path, `st.set_page_config` reads, hashes and registers the file on every
+    rerun; a data URI it passes through as it is.
+    """
+    path = Path(__file__).resolve().parent.parent / "assets" / "icon.png"
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")

@@ -76,6 +76,7 @@ def currency_options(region: str) -> list[str]:
     return list(dict.fromkeys([code for code in first if code in rates] + rates))
 
 
+@lru_cache(maxsize=256)
 def currency_label(code: str) -> str:
     """'NGN · Nigerian Naira'."""
     return f"{code} · {get_currency_name(code, locale='en')}"
