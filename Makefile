@@ -49,7 +49,7 @@ format: $(VENV)/.dev
 test: $(VENV)/.dev browser node_modules/.package-lock.json lint
 	tools/with_postgres.sh $(BIN)/python -m pytest
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev browser
 	$(BIN)/python -m bench
 
 clean:

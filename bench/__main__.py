@@ -1,17 +1,49 @@
-"""One benchmark report: every ratio the issues ask for, measured in one run.
+"""One benchmark report: every figure the issues ask for, measured in one run.
 
-Run: `make bench` (or `.venv/bin/python -m bench`). Ratios are against baselines measured in
-the same run, so they hold on any machine; the seconds are this machine's.
+1. each page's warm rerun under AppTest against an empty one-line page (ratios);
+2. the simulation's standard scenario against the numpy binomial floor (ratio and seconds);
+3. concurrent browser sessions (N = 1, 5, 10) through the main journey: errors, edit → preview
+   latency, server memory (`bench.load`);
+4. server memory over 200 reruns of each page in one session (`bench.leaks`).
+
+Run: `make bench` (or `.venv/bin/python -m bench`), about 12 minutes on 2 cores;
+`--quick` keeps parts 1 and 2 (under a minute). Ratios are against baselines measured in the
+same run, so they hold on any machine; the seconds are this machine's.
 """
 
+import argparse
 import os
 import platform
+import sys
 
 from bench import bench_pages, bench_simulate
 
-print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-print()
-print("Page reruns (AppTest, median of warm reruns, against an empty one-line page)")
-print(bench_pages.report(bench_pages.run()))
-print()
-print(bench_simulate.report(bench_simulate.run()))
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="page reruns and the simulation only")
+    args = parser.parse_args(argv)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print()
+    print("1. Page reruns (AppTest, median of warm reruns, against an empty one-line page)")
+    print(bench_pages.report(bench_pages.run()))
+    print()
+    print("2. Simulation")
+    print(bench_simulate.report(bench_simulate.run()))
+    if args.quick:
+        return
+    # Imported here: they need Chromium and start servers of their own.
+    from bench import leaks, load
+
+    print()
+    print("3. Concurrent sessions (real server, Chromium)")
+    print(load.report(load.run()))
+    print()
+    print("4. Memory over reruns (real server, Chromium)")
+    print(leaks.report(leaks.run()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
