@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import forecast_charts
+from components.ad import AdSpec
 from components.charts import rollout_map_spec
 from components.forecast import headline_metrics
 from components.money import resolve_currency
@@ -24,9 +25,26 @@ from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
 from components.session import cached_forecast, current_ad, media_url, world_map_url
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
-from components.targeting import delivering, format_range
-from components.tour import STEPS, rollout_steps, step_index
+from components.targeting import format_range
+from components.tour import STEPS, rollout_steps, step_index, tour_scenario
 from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
+
+
+def forecast_ad(ad: AdSpec) -> AdSpec | None:
+    """The ad the forecast and Message-vs-Call steps simulate: in Europe's rollout (said on
+    screen) when nothing runs in its countries at launch; None (said too) when nothing runs
+    in them either way, where every figure would be zero and each button "wins" half."""
+    scenario = tour_scenario(ad.countries, ad.scenario)
+    if scenario is None:
+        st.warning("The button runs in none of these countries, at launch or once Europe "
+                   "launches: there is nothing to forecast. Add countries on the Targeting "
+                   "page.", icon=":material/block:")  # fmt: skip
+        return None
+    if scenario != ad.scenario:
+        st.info("Nothing runs in these countries at launch: this is the forecast once "
+                "Europe launches.", icon=":material/public:")  # fmt: skip
+    return replace(ad, scenario=scenario)
+
 
 ad = current_ad()
 presenting = st.session_state.get("wt_present", False)
@@ -79,25 +97,24 @@ with st.container(key="wt_stage"):
             rollout_map_spec(current.scenario, ad.countries, world_map_url()), width="stretch"
         )
     elif step.key == "forecast":
-        shown = ad
-        if not delivering(ad.countries, ad.scenario) and delivering(ad.countries, "europe"):
-            shown = replace(ad, scenario="europe")
-            st.info("Nothing runs in these countries at launch: this is the forecast once "
-                    "Europe launches.", icon=":material/public:")  # fmt: skip
-        result = cached_forecast(shown)
-        headline_metric_row(headline_metrics(result, currency))
-        frame = daily_quantiles(result, "conversations")
-        chart = forecast_charts.daily_band_chart(frame, result.result_label)
-        st.altair_chart(chart, width="stretch")
+        shown = forecast_ad(ad)
+        if shown is not None:
+            result = cached_forecast(shown)
+            headline_metric_row(headline_metrics(result, currency))
+            frame = daily_quantiles(result, "conversations")
+            chart = forecast_charts.daily_band_chart(frame, result.result_label)
+            st.altair_chart(chart, width="stretch")
     else:
-        pair = cached_forecast(ad, "buttons")
-        names = list(pair)
-        chance = win_probability(pair[names[0]], pair[names[1]], "leads")
-        cols = st.columns(2)
-        cols[0].metric(f"Chance {names[0]} brings more leads", f"{chance:.0%}")
-        cols[1].metric(f"Chance {names[1]} brings more leads", f"{1 - chance:.0%}")
-        leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
-        st.altair_chart(forecast_charts.ab_chart(leads, "Leads"), width="stretch")
+        shown = forecast_ad(ad)
+        if shown is not None:
+            pair = cached_forecast(shown, "buttons")
+            names = list(pair)
+            chance = win_probability(pair[names[0]], pair[names[1]], "leads")
+            cols = st.columns(2)
+            cols[0].metric(f"Chance {names[0]} brings more leads", f"{chance:.0%}")
+            cols[1].metric(f"Chance {names[1]} brings more leads", f"{1 - chance:.0%}")
+            leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
+            st.altair_chart(forecast_charts.ab_chart(leads, "Leads"), width="stretch")
 
 if not presenting:
     st.caption("Keys: ← Back · → Next. Forecasts are simulated, not Meta's predictions.")

@@ -86,3 +86,16 @@ def rollout_steps(countries: tuple[str, ...]) -> list[RolloutStep]:
         live = delivering(countries, scenario)
         steps.append(RolloutStep(scenario, label, world, live, audience_total(live)))
     return steps
+
+
+def tour_scenario(countries: tuple[str, ...], scenario: str) -> str | None:
+    """The rollout scenario the tour's forecast steps simulate: the ad's own when the button
+    runs in some of its countries there; Europe when it runs there only once Europe launches
+    (the Berlin café at launch); None when it runs in none of them either way."""
+    from components.targeting import delivering
+
+    if delivering(countries, scenario):
+        return scenario
+    if delivering(countries, "europe"):
+        return "europe"
+    return None

@@ -1,8 +1,15 @@
 """The Walkthrough under AppTest: samples, the prospect's details, the tour step by step."""
 
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 import pytest
 
+from components.forecast import compare_buttons
 from components.samples import load_samples
+from components.simulate import metric_totals, win_probability
 from components.tour import STEPS
 from tests.app.conftest import assert_clean, run_app
 
@@ -40,6 +47,17 @@ def test_prospect_details_flow_through_the_tour():
     assert "Tunde&#x27;s Cakes" in html_of(at)  # every page shows the prospect's ad
 
 
+def chart_frame(at, index: int = 0) -> pd.DataFrame:
+    """The data an Altair chart on the page was sent with."""
+    chart = at.get("vega_lite_chart")[index].proto
+    assert chart.datasets, "the chart carries no data"
+    return pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pandas()
+
+
+def percent(value: str) -> int:
+    return int(value.rstrip("%"))
+
+
 def test_tour_walks_six_steps_forward_and_back():
     at = run_app(PAGE)
     seen = []
@@ -55,6 +73,55 @@ def test_tour_walks_six_steps_forward_and_back():
     at.button(key="wt_back").click().run()
     assert at.session_state["wt_step"] == STEPS[-2].key
     assert len(set(seen)) == len(STEPS)
+
+
+def run_on_step(step: str, params: dict[str, str] | None = None):
+    at = run_app(PAGE, params)
+    at.session_state["wt_step"] = step
+    return at.run()
+
+
+def test_compare_step_falls_back_to_europe_for_the_berlin_cafe():
+    """Nothing runs in Germany at launch: like the forecast step, Message vs Call is
+    simulated once Europe launches, never shown as an empty 50/50."""
+    at = run_on_step("compare")
+    at.selectbox(key="wt_sample").set_value("berlin-cafe").run()
+    at.button(key="wt_load").click().run()
+    assert_clean(at)
+    ad = at.session_state["ad"]
+    assert ad.countries == ("DE",) and ad.scenario == "launch"
+    assert any("once Europe launches" in i.value for i in at.info)
+    shown = [percent(m.value) for m in at.metric]
+    pair = compare_buttons(replace(ad, scenario="europe"))
+    names = list(pair)
+    expected = win_probability(pair[names[0]], pair[names[1]], "leads")
+    assert shown == [round(100 * expected), 100 - round(100 * expected)]
+    assert shown != [50, 50]
+    leads = chart_frame(at)
+    for name, result in pair.items():
+        runs = leads.loc[leads["variant"] == name, "results"].to_numpy()
+        assert runs.max() > 0
+        assert np.array_equal(runs, metric_totals(result, "leads", (1, 2)))
+
+
+def test_forecast_and_compare_steps_show_the_same_scenario():
+    forecast = run_on_step("forecast", {"countries": "DE"})
+    compare = run_on_step("compare", {"countries": "DE"})
+    for at in (forecast, compare):
+        assert_clean(at)
+        assert [i.value for i in at.info] == [
+            "Nothing runs in these countries at launch: this is the forecast once Europe launches."
+        ]
+    assert {m.label: m.value for m in forecast.metric}["Leads"] != "0"
+    assert [percent(m.value) for m in compare.metric] != [50, 50]
+
+
+@pytest.mark.parametrize("step", ["forecast", "compare"])
+def test_nothing_to_forecast_is_said_not_shown_as_zeros(step):
+    at = run_on_step(step, {"countries": "KP"})  # runs neither at launch nor in Europe
+    assert_clean(at)
+    assert any("nothing to forecast" in w.value for w in at.warning)
+    assert not at.metric and not at.get("vega_lite_chart")
 
 
 def test_rollout_story_steps_to_europe():
