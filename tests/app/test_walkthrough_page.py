@@ -1,5 +1,8 @@
 """The Walkthrough under AppTest: samples, the prospect's details, the tour step by step."""
 
+import html
+import json
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -58,20 +61,85 @@ def percent(value: str) -> int:
     return int(value.rstrip("%"))
 
 
+def has_class(markup: str, name: str) -> bool:
+    """An element with that class (not merely the stylesheet's rule for it)."""
+    return re.search(rf'class="(?:[^"]* )?{re.escape(name)}[ "]', markup) is not None
+
+
+def assert_step_content(at, key: str) -> None:
+    """What each step shows: its own preview, screen, chart or figures, and nothing else's."""
+    ad = at.session_state["ad"]
+    page_html = html_of(at)
+    metrics = {m.label: m.value for m in at.metric}
+    charts = at.get("vega_lite_chart")
+    if key == "compose":
+        assert has_class(page_html, "bas-panel-title") and has_class(page_html, "bas-card")
+        assert html.escape(ad.headline) in page_html
+        assert 'href="https://wa.me/' in page_html
+        assert not metrics and not charts
+    elif key == "placements":
+        for marker in ("bas-story", "bas-mp-tile", "bas-reels-rail", "bas-sticker"):
+            assert has_class(page_html, marker), marker
+        assert len(re.findall(r'class="bas-card[ "]', page_html)) > 2  # a card per placement
+        assert not has_class(page_html, "bas-panel-title") and not metrics and not charts
+    elif key == "tap":
+        assert has_class(page_html, "bas-wa-bubble") and html.escape(ad.greeting) in page_html
+        assert has_class(page_html, "bas-wa-draft")  # the pre-filled message, typed
+        (qr,) = at.get("image")
+        assert "Scan to try the real button" in str(qr.proto)
+        assert not has_class(page_html, "bas-story") and not metrics and not charts
+    elif key == "rollout":
+        assert list(metrics)[:2] == ["Countries where the button runs", "Your targets' audience"]
+        assert int(metrics["Countries where the button runs"]) > 100
+        assert float(metrics["Conversations started (simulated median)"].replace(",", "")) > 0
+        assert len(charts) == 1 and "layer" in json.loads(charts[0].proto.spec)  # the map
+        assert not page_html
+    elif key == "forecast":
+        assert list(metrics) == [
+            "Spend", "Impressions", "CPM", "Clicks", "CTR",
+            "Conversations started", "Cost per conversation", "Leads",
+        ]  # fmt: skip
+        assert metrics["Impressions"] not in ("0", "—") and metrics["Conversations started"] != "0"
+        days = chart_frame(at)
+        assert len(days) == ad.days and days.select_dtypes("number").to_numpy().max() > 0
+        assert not page_html
+    else:
+        message, call = (percent(value) for value in metrics.values())
+        assert list(metrics) == [
+            "Chance Send WhatsApp Message brings more leads",
+            "Chance Call Now brings more leads",
+        ]
+        assert message + call == 100
+        leads = chart_frame(at)
+        assert set(leads["variant"]) == {"Send WhatsApp Message", "Call Now"}
+        assert leads["results"].max() > 0
+        assert not page_html
+
+
 def test_tour_walks_six_steps_forward_and_back():
     at = run_app(PAGE)
     seen = []
     for index in range(len(STEPS)):
         assert_clean(at)
-        assert at.session_state["wt_step"] == STEPS[index].key
-        assert at.header[0].value == STEPS[index].title
-        assert any(STEPS[index].note in c.value for c in at.caption)
+        step = STEPS[index]
+        assert at.session_state["wt_step"] == step.key
+        assert at.header[0].value == step.title
+        assert any(step.note in c.value for c in at.caption)
+        (indicator,) = at.get("progress")
+        assert indicator.proto.text == f"Step {index + 1} of {len(STEPS)} · {step.title}"
+        assert indicator.proto.value == 100 * (index + 1) // len(STEPS)  # Streamlit truncates
+        assert at.button(key="wt_back").disabled == (index == 0)
+        assert_step_content(at, step.key)
         seen.append(at.session_state["wt_step"])
         if index < len(STEPS) - 1:
             at.button(key="wt_next").click().run()
     assert at.button(key="wt_next").disabled
-    at.button(key="wt_back").click().run()
-    assert at.session_state["wt_step"] == STEPS[-2].key
+    for index in range(len(STEPS) - 2, -1, -1):
+        at.button(key="wt_back").click().run()
+        assert_clean(at)
+        assert at.session_state["wt_step"] == STEPS[index].key
+        assert at.get("progress")[0].proto.text.startswith(f"Step {index + 1} of {len(STEPS)}")
+        assert_step_content(at, STEPS[index].key)
     assert len(set(seen)) == len(STEPS)
 
 

@@ -1,6 +1,8 @@
-"""A sales rep's journey in Chromium: load a sample, make it the prospect's, walk all six
-steps with Next in presentation mode, screenshot each."""
+"""A sales rep's journey in Chromium: load the Berlin café, make it the prospect's, walk all
+six steps with Next in presentation mode (the prospect's name on the ad, its placements and the
+chat; Message vs Call simulated once Europe launches), screenshot each."""
 
+from components.tour import STEPS
 from tests.e2e.conftest import screenshot, wait_for_app
 
 
@@ -33,13 +35,28 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
     for step in range(6):
         page.wait_for_timeout(400)
         titles.append(page.locator("h2").first.inner_text())
+        if step < 3:
+            # The ad, every placement and the chat after the tap are the prospect's.
+            page.wait_for_function(
+                "() => document.querySelector('.st-key-wt_stage')?.innerText"
+                ".includes('Café Sonnenschein')"
+            )
+        if step == 1:
+            assert stage.inner_text().count("Café Sonnenschein") >= 5  # one per placement
+        if step == 2:
+            assert stage.locator(".bas-wa-name").inner_text() == "Café Sonnenschein"
         if step == 3:
             page.wait_for_selector(".st-key-wt_stage [data-testid='stVegaLiteChart'] svg path")
+        if step == 5:
+            # Nothing runs in Germany at launch: Message vs Call is Europe's, not a blank 50/50.
+            assert stage.get_by_text("once Europe launches").count() == 1
+            chances = stage.locator("[data-testid='stMetricValue']").all_inner_texts()
+            assert len(chances) == 2 and chances != ["50%", "50%"], chances
+            assert sum(int(chance.rstrip("%")) for chance in chances) == 100
         screenshot(page, f"walkthrough-step-{step + 1}")
         if step < 5:
             page.keyboard.press("ArrowRight") if step % 2 else page.locator(
                 ".st-key-wt_next button"
             ).click()
             wait_for_app(page, 90_000)
-    assert len(set(titles)) == 6, titles
-    assert "Sonnenschein" in page.locator("body").inner_text() or titles[-1] == "Message or Call?"
+    assert titles == [step.title for step in STEPS], titles
