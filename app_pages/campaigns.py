@@ -5,11 +5,14 @@
 - the owner's drafts, searchable: open, duplicate, rename, delete (undo for a day), share a
   read-only link, and each draft's history with restore;
 - JSON export and a validated import.
+
+With sign-in set up, drafts are the signed-in account's; signed out, saving and listing are
+refused with a message (a share link still opens a draft read-only; export still works).
 """
 
 import streamlit as st
 
-from components.session import draft_owner, drafts_store
+from components.session import SignInRequired, draft_owner, drafts_store
 from components.store import StoreError
 from components.widgets.drafts import (
     deleted_row,
@@ -17,6 +20,7 @@ from components.widgets.drafts import (
     export_import_panel,
     save_panel,
     show_flash,
+    signed_out,
 )
 
 st.title("Campaigns", anchor=False)
@@ -24,25 +28,34 @@ show_flash()
 save_panel()
 
 st.header("Your drafts", anchor=False)
-search = st.text_input("Search drafts by name", key="drafts_search", placeholder="bakery")
-try:
-    drafts = drafts_store().list(draft_owner(), search)
-    deleted = [
-        info
-        for info in drafts_store().list(draft_owner(), include_deleted=True)
-        if info.deleted_at is not None
-    ]
-except StoreError as error:
-    st.error(
-        f"The drafts database cannot be reached: {error} Your campaign is still open; "
-        "export it as JSON below so nothing is lost.",
-        icon=":material/cloud_off:",
-    )
-    drafts, deleted = [], []
-if not drafts and not search:
-    st.caption("No drafts yet. Save the campaign above to keep it.")
-elif not drafts:
-    st.caption("No draft matches that search.")
+if signed_out():
+    # Nobody is signed in, so there is no one's list to show (save_panel above says why).
+    st.caption("Sign in (in the sidebar) to see your drafts.")
+    drafts, deleted, search = [], [], ""
+else:
+    search = st.text_input("Search drafts by name", key="drafts_search", placeholder="bakery")
+    try:
+        owner = draft_owner()
+        drafts = drafts_store().list(owner, search)
+        deleted = [
+            info
+            for info in drafts_store().list(owner, include_deleted=True)
+            if info.deleted_at is not None
+        ]
+    except SignInRequired as refusal:
+        st.warning(str(refusal), icon=":material/lock:")
+        drafts, deleted = [], []
+    except StoreError as error:
+        st.error(
+            f"The drafts database cannot be reached: {error} Your campaign is still open; "
+            "export it as JSON below so nothing is lost.",
+            icon=":material/cloud_off:",
+        )
+        drafts, deleted = [], []
+    if not drafts and not search:
+        st.caption("No drafts yet. Save the campaign above to keep it.")
+    elif not drafts:
+        st.caption("No draft matches that search.")
 # Each row draws a dozen widgets: show the drafts a page at a time.
 DRAFTS_PER_PAGE = 20
 shown = st.session_state.get("drafts_shown", DRAFTS_PER_PAGE)

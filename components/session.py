@@ -18,7 +18,7 @@ from streamlit.errors import StreamlitAPIException
 
 from components.ad import AdSpec, default_ad, from_query_params, to_query_params
 from components.images import data_uri
-from components.store import LOCAL_OWNER, Store, StoreError, database_url
+from components.store import LOCAL_OWNER, MAX_OWNER_CHARS, Store, StoreError, database_url
 
 AD_KEY = "ad"
 NOTES_KEY = "url_notes"
@@ -167,13 +167,80 @@ def drafts_store() -> Store:
     return Store(database_url())
 
 
-def draft_owner() -> str:
-    """Whose drafts these are: the signed-in user when authentication is set up."""
+class SignInRequired(StoreError):
+    """Sign-in is set up and nobody is signed in: there is no one the drafts could belong to."""
+
+
+SIGN_IN_MESSAGE = (
+    "Sign in to save drafts and see yours: drafts belong to the account that saved them. "
+    "A draft's share link still opens it read-only, and export to JSON still works."
+)
+
+
+def auth_settings() -> dict:
+    """The ``[auth]`` section of ``.streamlit/secrets.toml``; empty when sign-in is not set up.
+
+    Never raises: no secrets file, an unreadable one, or no ``[auth]`` section all mean "not
+    set up". Reads ``st.secrets`` (the file Streamlit's own sign-in reads).
+    """
+    from collections.abc import Mapping
+
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return {}
+        section = st.secrets.get("auth")
+    except Exception:  # a secrets file Streamlit cannot parse: sign-in cannot work either
+        return {}
+    return dict(section) if isinstance(section, Mapping) else {}
+
+
+def auth_configured() -> bool:
+    """Whether sign-in (Streamlit's ``st.login``) is set up for this app."""
+    return bool(auth_settings())
+
+
+def auth_providers() -> list[str | None]:
+    """The providers a person can sign in with: None for the ``[auth]`` section's own
+    (default) provider, then each named ``[auth.<name>]`` section."""
+    from collections.abc import Mapping
+
+    settings = auth_settings()
+    if not settings:
+        return []
+    named = [name for name, value in settings.items() if isinstance(value, Mapping)]
+    named = [name for name in named if name != "client_kwargs"]
+    default: list[str | None] = [None] if settings.get("client_id") or not named else []
+    return default + named
+
+
+def signed_in_user() -> dict | None:
+    """The signed-in person's identity claims (``st.user``), or None when nobody is."""
     try:
         if st.user.is_logged_in:
-            return str(st.user.get("email") or st.user.get("sub") or LOCAL_OWNER)
+            return st.user.to_dict()
     except (AttributeError, KeyError, StreamlitAPIException):
         pass
+    return None
+
+
+def draft_owner() -> str:
+    """Whose drafts these are.
+
+    With sign-in set up, the signed-in account: its subject (``sub``) scoped by its issuer
+    (``iss``), the identity OpenID Connect never reassigns, else its email. Without sign-in
+    set up, the one local workspace. Raises `SignInRequired` (a `StoreError`) when sign-in is
+    set up and nobody is signed in: they must not fall into a shared workspace.
+    """
+    user = signed_in_user()
+    if user:
+        subject, issuer = str(user.get("sub") or ""), str(user.get("iss") or "")
+        owner = f"{issuer}#{subject}" if subject else str(user.get("email") or "")
+        if len(owner) > MAX_OWNER_CHARS:
+            owner = "sha256:" + hashlib.sha256(owner.encode()).hexdigest()
+        if owner.strip():
+            return owner
+    if auth_configured() or user:
+        raise SignInRequired(SIGN_IN_MESSAGE)
     return LOCAL_OWNER
 
 

@@ -9,17 +9,23 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError, StreamlitMissingAuthlibError
 
 from components.ad import AdSpec
 from components.campaign_json import CampaignFileError, export_json, import_json
 from components.session import (
+    SIGN_IN_MESSAGE,
     OpenDraft,
+    SignInRequired,
+    auth_configured,
+    auth_providers,
     current_ad,
     draft_owner,
     drafts_store,
     load_ad,
     open_draft,
     set_open_draft,
+    signed_in_user,
 )
 from components.store import DraftConflict, DraftInfo, StoreError
 from components.widgets.common import markdown_code, markdown_text
@@ -62,6 +68,9 @@ def save_current(as_copy: bool = False, prefix: str = "") -> None:
     except DraftConflict as conflict:
         st.session_state["draft_conflict"] = True
         flash("error", f"{conflict} Use “Save as a copy” to keep both.")
+        return
+    except SignInRequired as refusal:
+        flash("error", str(refusal))
         return
     except StoreError as error:
         flash("error", f"{error} Your campaign is still here: export it as JSON to keep it.")
@@ -159,6 +168,46 @@ def _save_dialog() -> None:
     st.page_link("app_pages/campaigns.py", label="All drafts", icon=":material/folder_open:")
 
 
+def _sign_in(provider: str | None) -> None:
+    try:
+        if provider:
+            st.login(provider)
+        else:
+            st.login()
+    except StreamlitMissingAuthlibError:
+        st.error("Sign-in is set up in secrets.toml, but the server lacks the Authlib package "
+                 "(`pip install \"Authlib>=1.3.2\"`).", icon=":material/error:")  # fmt: skip
+    except StreamlitAuthError as error:
+        st.error(f"Sign-in is not set up correctly: {error}", icon=":material/error:")
+
+
+def account_control() -> None:
+    """The sidebar's account control, when sign-in (`[auth]` in secrets.toml) is set up:
+    "Sign in" while signed out; who is signed in and "Sign out" after. Without sign-in set up
+    it draws nothing and the app stays one local workspace."""
+    if not auth_configured():
+        return
+    user = signed_in_user()
+    if user is None:
+        providers = auth_providers()
+        for provider in providers:
+            slug = provider or "default"
+            shown = slug[:1].upper() + slug[1:]
+            label = "Sign in" if len(providers) == 1 else f"Sign in with {shown}"
+            if st.button(label, key=f"sign_in_{slug}", width="stretch",
+                         icon=":material/login:", type="primary"):  # fmt: skip
+                _sign_in(provider)
+        st.caption("Sign in to save drafts; yours are seen by you alone.")
+        return
+    name = str(user.get("name") or user.get("email") or "your account")
+    email = str(user.get("email") or "")
+    who = f"**{markdown_text(name)}**" + (f"  \n{markdown_text(email)}" if email != name else "")
+    st.caption(f"Signed in as {who}")
+    if st.button("Sign out", key="sign_out", icon=":material/logout:", width="stretch"):
+        set_open_draft(None)  # the open draft is the account's; the session keeps none of it
+        st.logout()
+
+
 def sidebar_save() -> None:
     """Save the campaign from any page (the sidebar's "Save draft", a dialog built only when
     opened)."""
@@ -166,12 +215,26 @@ def sidebar_save() -> None:
         _save_dialog()
 
 
+def signed_out() -> bool:
+    """Sign-in is set up and nobody is signed in: drafts can be neither saved nor listed."""
+    return auth_configured() and signed_in_user() is None
+
+
+def sign_in_notice() -> None:
+    """Why drafts are refused while signed out, and where to sign in."""
+    st.warning(SIGN_IN_MESSAGE, icon=":material/lock:")
+
+
 def save_panel(prefix: str = "") -> None:
     """Name and save the current campaign; on a conflict, offer to keep both.
 
     `prefix` keeps the keys apart when the sidebar's copy and the Campaigns page's both show.
+    Signed out (with sign-in set up), it says why saving is refused and its buttons are off.
     """
     opened = open_draft()
+    locked = signed_out()
+    if locked:
+        sign_in_notice()
     if opened and opened.shared:
         st.info("You are viewing a shared draft (read-only). Save a copy to make it yours.",
                 icon=":material/visibility:")  # fmt: skip
@@ -182,11 +245,12 @@ def save_panel(prefix: str = "") -> None:
     label = "Save" if opened and not opened.shared else "Save as draft"
     cols[1].button(label, on_click=save_current, kwargs={"prefix": prefix},
                    key=f"{prefix}draft_save", type="primary", icon=":material/save:",
-                   width="stretch")  # fmt: skip
+                   width="stretch", disabled=locked)  # fmt: skip
     cols[2].button("Save as a copy", on_click=save_current,
                    kwargs={"as_copy": True, "prefix": prefix}, key=f"{prefix}draft_save_copy",
                    width="stretch",
-                   disabled=not (opened or st.session_state.get("draft_conflict")))  # fmt: skip
+                   disabled=locked
+                   or not (opened or st.session_state.get("draft_conflict")))  # fmt: skip
     if opened and not opened.shared:
         changed = " · unsaved changes" if opened.ad != current_ad() else ""
         st.caption(f"Working on “{opened.name}”, version {opened.version}{changed}.")

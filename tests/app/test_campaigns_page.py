@@ -1,14 +1,55 @@
 """The Campaigns page under AppTest: save, versions, restore, share, conflicts, a database
-that is down."""
+that is down, and drafts per signed-in account (sign-in set up through `[auth]` secrets)."""
 
 import uuid
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from components.session import drafts_store
-from tests.app.conftest import assert_clean, run_app
+from components.session import SIGN_IN_MESSAGE, drafts_store
+from tests.app.conftest import ROOT, assert_clean, run_app
 
 PAGE = "app_pages/campaigns.py"
+COMPOSE = "app_pages/compose.py"
+
+# Sign-in set up as in .streamlit/secrets.toml; AppTest's `secrets` stands in for the file.
+AUTH_SECRETS = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "only-for-tests",
+        "client_id": "studio",
+        "client_secret": "only-for-tests",
+        "server_metadata_url": "https://accounts.example.com/.well-known/openid-configuration",
+    }
+}
+ISSUER = "https://accounts.example.com"
+SIGNED_OUT = {"is_logged_in": False}
+
+
+def person(name: str) -> dict:
+    """The identity claims st.user holds for a signed-in person."""
+    slug = f"{name.lower()}-{uuid.uuid4().hex[:6]}"
+    return {"is_logged_in": True, "iss": ISSUER, "sub": slug, "name": name,
+            "email": f"{slug}@example.com"}  # fmt: skip
+
+
+def run_as(user: dict, page: str | None = PAGE, params: dict[str, str] | None = None):
+    """The app with sign-in set up, as `user` (SIGNED_OUT for nobody)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets.update(AUTH_SECRETS)
+    at.user = dict(user)
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert_clean(at)
+    return at
+
+
+def listed(at) -> set[str]:
+    """The ids of the drafts the Campaigns page lists (each row has a Duplicate button)."""
+    return {b.key.removeprefix("dup_") for b in at.button if (b.key or "").startswith("dup_")}
 
 
 def unique(name: str) -> str:
@@ -71,6 +112,79 @@ def test_share_link_opens_read_only_for_anyone():
     visitor.switch_page(PAGE).run()
     assert any("read-only" in i.value for i in visitor.info)
     assert not any(draft.id in m.value for m in visitor.markdown)  # not in their list
+
+
+def test_each_signed_in_user_sees_only_their_own_drafts():
+    ada, bob = person("Ada"), person("Bob")
+    ada_page, bob_page = run_as(ada), run_as(bob)
+    assert listed(ada_page) == set() and listed(bob_page) == set()
+    ada_name, bob_name = unique("Ada's bakery"), unique("Bob's plumbing")
+    ada_draft = save_as(ada_page, ada_name)
+    bob_draft = save_as(bob_page, bob_name)
+    for user, mine, theirs, their_name in (
+        (ada, ada_draft, bob_draft, bob_name),
+        (bob, bob_draft, ada_draft, ada_name),
+    ):
+        fresh = run_as(user)  # a new session of the same account
+        assert listed(fresh) == {mine.id} and theirs.id not in listed(fresh)
+        assert not any(their_name in m.value for m in fresh.markdown)
+        fresh.text_input(key="drafts_search").input(their_name).run()
+        assert listed(fresh) == set()
+    # The local workspace (no sign-in set up) holds neither.
+    local = run_app(PAGE)
+    assert not listed(local) & {ada_draft.id, bob_draft.id}
+    assert drafts_store().list(f"{ISSUER}#{ada['sub']}")[0].id == ada_draft.id
+
+
+def test_signed_out_with_sign_in_set_up_cannot_save_or_list():
+    local = run_app(PAGE)  # a draft in the local workspace must not leak to signed-out people
+    local_draft = save_as(local, unique("Local only"))
+    at = run_as(SIGNED_OUT)
+    assert any(w.value == SIGN_IN_MESSAGE for w in at.warning)
+    assert any("Sign in (in the sidebar) to see your drafts" in c.value for c in at.caption)
+    assert listed(at) == set() and local_draft.id not in listed(at)
+    assert not any(t.key == "drafts_search" for t in at.text_input)
+    assert at.button(key="draft_save").disabled and at.button(key="draft_save_copy").disabled
+    assert at.get("download_button")  # export still works
+    # The sidebar's Save draft says the same.
+    at.switch_page(COMPOSE).run()
+    at.button(key="open_save").click().run()
+    assert_clean(at)
+    assert any(w.value == SIGN_IN_MESSAGE for w in at.warning)
+    assert at.button(key="sidebar_draft_save").disabled
+    assert "draft" not in at.session_state
+
+
+def test_a_save_after_signing_out_is_refused_not_put_in_a_shared_workspace():
+    at = run_as(person("Cleo"))
+    before = {info.id for info in drafts_store().list("local")}
+    at.user = dict(SIGNED_OUT)  # the session lost its sign-in; the page still shows Save
+    at.button(key="draft_save").click().run()
+    assert_clean(at)
+    assert any(SIGN_IN_MESSAGE in e.value for e in at.error)
+    assert "draft" not in at.session_state
+    assert {info.id for info in drafts_store().list("local")} == before
+
+
+def test_sidebar_save_draft_dialog_saves_from_compose():
+    at = run_app()
+    assert at.session_state["ad"] is not None
+    at.text_input(key="ad_headline").input("Saved from the sidebar").run()
+    at.button(key="open_save").click().run()
+    assert_clean(at)
+    name = unique("Sidebar")
+    at.text_input(key="sidebar_draft_name").input(name)
+    at.button(key="sidebar_draft_save").click().run()
+    assert_clean(at)
+    draft = at.session_state["draft"]
+    assert draft.name == name and draft.version == 1 and not draft.shared
+    stored = {info.id: info for info in drafts_store().list("local", name)}
+    assert stored[draft.id].name == name
+    _, ad = drafts_store().open("local", draft.id)
+    assert ad.headline == "Saved from the sidebar"
+    at.switch_page(PAGE).run()
+    assert any(f"Saved “{name}”, version 1." in s.value for s in at.success)
+    assert draft.id in listed(at)
 
 
 @pytest.mark.parametrize("bad", ["nope", "x" * 500, "<script>", "A" * 24])

@@ -1,8 +1,20 @@
-"""Drafts in Chromium: save, reload, reopen, share with a fresh browser, export and import."""
+"""Drafts in Chromium: save, reload, reopen, share with a fresh browser, export and import;
+and, on a server with sign-in set up, a signed-out visitor refused drafts but not share links."""
 
 import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import replace
 
-from tests.e2e.conftest import screenshot, wait_for_app
+import pytest
+
+from components.ad import default_ad
+from components.session import SIGN_IN_MESSAGE
+from components.store import LOCAL_OWNER, Store, default_sqlite_url
+from tests.e2e.conftest import ROOT, _free_port, screenshot, wait_for_app
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 
@@ -71,3 +83,78 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
     go(page, "Compose")
     assert "Imported headline 88" in page.locator(PREVIEW).inner_text()
     screenshot(page, "campaigns-imported")
+
+
+AUTH_SECRETS = """
+[auth]
+redirect_uri = "http://127.0.0.1:{port}/oauth2callback"
+cookie_secret = "only-for-tests"
+client_id = "studio"
+client_secret = "only-for-tests"
+server_metadata_url = "http://127.0.0.1:9/.well-known/openid-configuration"
+"""
+
+
+@pytest.fixture(scope="module")
+def auth_server(tmp_path_factory):
+    """A second server whose secrets file sets up sign-in (never reached: nobody signs in)."""
+    port, folder = _free_port(), tmp_path_factory.mktemp("auth")
+    secrets = folder / "secrets.toml"
+    secrets.write_text(AUTH_SECRETS.format(port=port))
+    env = dict(os.environ, BAS_DATA_DIR=str(folder))
+    env.pop("DATABASE_URL", None)
+    with open(folder / "streamlit.log", "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets)],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("the server with sign-in set up did not start")
+    yield base, Store(default_sqlite_url(folder))
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth_server):
+    base, store = auth_server
+    local = store.save(LOCAL_OWNER, "Local workspace draft", default_ad())
+    theirs = store.save("https://accounts.example.com#ada", "Ada's draft",
+                        replace(default_ad(), headline="Ada's shared headline"))  # fmt: skip
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/campaigns")
+        wait_for_app(page)
+        page.get_by_text(SIGN_IN_MESSAGE).first.wait_for()
+        assert page.get_by_text("Sign in (in the sidebar) to see your drafts").count() == 1
+        assert page.locator(".st-key-draft_save button").is_disabled()
+        assert page.locator(".st-key-drafts_search").count() == 0
+        assert page.locator(f".st-key-draft_{local.id}").count() == 0  # no shared workspace
+        assert page.get_by_text("Local workspace draft").count() == 0
+        screenshot(page, "campaigns-signed-out", full_page=True)
+
+        page.goto(f"{base}/?draft={theirs.id}")  # a share link opens read-only all the same
+        wait_for_app(page)
+        page.wait_for_selector(PREVIEW)
+        assert "Ada's shared headline" in page.locator(PREVIEW).inner_text()
+        go(page, "Campaigns")
+        assert page.get_by_text("viewing a shared draft (read-only)").count() == 1
+        assert page.locator(".st-key-draft_save_copy button").is_disabled()
+        assert page.locator(f".st-key-draft_{theirs.id}").count() == 0
+    finally:
+        context.close()
