@@ -100,18 +100,31 @@ def test_search_duplicate_rename_delete_and_undo():
 
 
 def test_share_link_opens_read_only_for_anyone():
-    at = run_app(PAGE)
-    at.switch_page("app_pages/compose.py").run()
-    at.text_input(key="ad_headline").input("Shared headline 123").run()
-    at.switch_page(PAGE).run()
-    draft = save_as(at, unique("Shared"))
-    visitor = run_app(params={"draft": draft.id})
-    assert_clean(visitor)
-    assert visitor.session_state["ad"].headline == "Shared headline 123"
-    assert visitor.session_state["draft"].shared
-    visitor.switch_page(PAGE).run()
-    assert any("read-only" in i.value for i in visitor.info)
-    assert not any(draft.id in m.value for m in visitor.markdown)  # not in their list
+    ada, bob = person("Ada"), person("Bob")
+    owner = run_as(ada, COMPOSE)
+    owner.text_input(key="ad_headline").input("Shared headline 123").run()
+    owner.switch_page(PAGE).run()
+    name = unique("Shared")
+    draft = save_as(owner, name)
+    assert draft.id in listed(owner)
+    link = {"draft": draft.id}
+    for visitor in (run_as(bob, None, link), run_as(SIGNED_OUT, None, link)):
+        assert visitor.session_state["ad"].headline == "Shared headline 123"
+        assert visitor.session_state["draft"].shared
+        visitor.switch_page(PAGE).run()
+        assert_clean(visitor)
+        assert any("read-only" in i.value for i in visitor.info)
+        assert draft.id not in listed(visitor)  # not in their list
+        assert not any(name in m.value for m in visitor.markdown)
+    # Bob keeps a copy: it is his, and Ada's list does not change.
+    bob_page = run_as(bob, None, {"draft": draft.id})
+    bob_page.switch_page(PAGE).run()
+    bob_page.button(key="draft_save_copy").click().run()
+    assert_clean(bob_page)
+    copy = bob_page.session_state["draft"]
+    assert copy.id != draft.id and not copy.shared and copy.name == f"{name} (copy)"
+    assert listed(bob_page) == {copy.id}
+    assert listed(run_as(ada)) == {draft.id}
 
 
 def test_each_signed_in_user_sees_only_their_own_drafts():
