@@ -10,7 +10,7 @@ import streamlit as st
 from components.icons import app_icon_uri
 from components.session import current_ad, init_session, sync_url
 from components.widgets import share_link_control, url_notes_banner
-from components.widgets.drafts import sidebar_save
+from components.widgets.drafts import account_control, sidebar_save
 
 st.set_page_config(
     page_title="Button Ad Studio",
@@ -73,6 +73,7 @@ page.run()
 ad = current_ad()
 sync_url(ad)
 with st.sidebar:
+    account_control()
     share_link_control(ad)
     sidebar_save()
     st.caption(
