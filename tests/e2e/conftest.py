@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,18 +40,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Start the app once for the e2e session and return its base URL."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = dict(os.environ, BAS_DATA_DIR=str(tmp_path_factory.mktemp("data")))
+@contextmanager
+def streamlit_server(folder: Path, *extra_args: str, port: int = 0) -> Iterator[str]:
+    """`streamlit run app.py` on `port` (a free one by default) with its drafts in `folder`;
+    yields its base URL once `/_stcore/health` answers, and stops it afterwards."""
+    port = port or _free_port()
+    env = dict(os.environ, BAS_DATA_DIR=str(folder))
+    env.pop("DATABASE_URL", None)
+    log = folder / "streamlit.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
             [
                 sys.executable, "-m", "streamlit", "run", "app.py",
                 "--server.port", str(port), "--server.address", "127.0.0.1",
                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                *extra_args,
             ],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
@@ -65,12 +70,21 @@ def app_url(tmp_path_factory):
     else:
         process.kill()
         pytest.fail(f"streamlit did not start: {log.read_text()[-2000:]}")
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Start the app once for the e2e session and return its base URL."""
+    with streamlit_server(tmp_path_factory.mktemp("data")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

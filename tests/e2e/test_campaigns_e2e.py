@@ -2,11 +2,6 @@
 and, on a server with sign-in set up, a signed-out visitor refused drafts but not share links."""
 
 import json
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import replace
 
 import pytest
@@ -14,7 +9,7 @@ import pytest
 from components.ad import default_ad
 from components.session import SIGN_IN_MESSAGE
 from components.store import LOCAL_OWNER, Store, default_sqlite_url
-from tests.e2e.conftest import ROOT, _free_port, screenshot, wait_for_app
+from tests.e2e.conftest import _free_port, screenshot, streamlit_server, wait_for_app
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 
@@ -101,33 +96,8 @@ def auth_server(tmp_path_factory):
     port, folder = _free_port(), tmp_path_factory.mktemp("auth")
     secrets = folder / "secrets.toml"
     secrets.write_text(AUTH_SECRETS.format(port=port))
-    env = dict(os.environ, BAS_DATA_DIR=str(folder))
-    env.pop("DATABASE_URL", None)
-    with open(folder / "streamlit.log", "w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets)],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("the server with sign-in set up did not start")
-    yield base, Store(default_sqlite_url(folder))
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with streamlit_server(folder, "--secrets.files", str(secrets), port=port) as base:
+        yield base, Store(default_sqlite_url(folder))
 
 
 def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth_server):
