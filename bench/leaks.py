@@ -49,8 +49,8 @@ from bench.load import (
     rss_mb,
     run_done,
     runs,
-    streamlit_server,
 )
+from tools.app_server import streamlit_server
 
 RERUNS = 200
 WARMUP = 20

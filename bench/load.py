@@ -39,21 +39,18 @@ import os
 import platform
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from google.protobuf.message import DecodeError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from tools.app_server import Server, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -78,7 +75,6 @@ HEADLINE_EDITS = 2  # headline edits per session (plus one business-name edit)
 STEP_TIMEOUT_MS = 60_000  # any one wait in a session
 POLL_MS = 50  # how often in-page waits re-check the page
 SESSION_DEADLINE_S = 240.0  # one whole session's journey and checks
-STARTUP_TIMEOUT_S = 60.0
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 CTA = f"{PREVIEW} a.bas-cta"
@@ -98,85 +94,8 @@ ENGAGEMENT_LABELS = ("Spend", "Impressions", "Clicks", "Conversations started")
 
 
 # --------------------------------------------------------------------------------------------
-# The server and its memory (shared with bench.leaks)
+# The server's memory (the server itself: tools.app_server, shared with bench.leaks)
 # --------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A running `streamlit run app.py`: its pid, base URL and log file."""
-
-    process: subprocess.Popen
-    url: str
-    log: Path
-    data_dir: Path
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def log_tail(self, chars: int = 3000) -> str:
-        try:
-            return self.log.read_text(errors="replace")[-chars:]
-        except OSError:
-            return ""
-
-
-@contextmanager
-def streamlit_server(options: dict[str, str] | None = None) -> Iterator[Server]:
-    """Start the app on a free loopback port with a throwaway data folder; stop it after.
-
-    `options`: more Streamlit config options for the command line, e.g.
-    {"runner.postScriptGC": "false"}, to compare a setting against the default."""
-    workdir = Path(tempfile.mkdtemp(prefix="bas-bench-"))
-    data_dir = workdir / "data"
-    data_dir.mkdir()
-    log = workdir / "streamlit.log"
-    port = free_port()
-    env = dict(os.environ, BAS_DATA_DIR=str(data_dir))
-    env.pop("DATABASE_URL", None)  # always the throwaway SQLite file
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.port", str(port), "--server.address", "127.0.0.1",
-                "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                "--server.fileWatcherType", "none", "--server.runOnSave", "false",
-                *(arg for key, value in (options or {}).items() for arg in (f"--{key}", value)),
-            ],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
-    server = Server(process, f"http://127.0.0.1:{port}", log, data_dir)
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited at start:\n{server.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{server.log_tail()}")
-            time.sleep(0.3)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _children(pid: int) -> list[int]:

@@ -1,5 +1,6 @@
-"""The real app in real Chromium: a fixture starts `streamlit run` on a free port and polls
-`/_stcore/health`; every page records requests that leave the local server.
+"""The real app in real Chromium: a fixture starts `streamlit run` on a free port and waits
+for `/_stcore/health` (`tools.app_server`); every page records requests that leave the local
+server.
 
 Chromium is Debian's (`/usr/bin/chromium`); Playwright's own browser download is never used.
 Screenshots go to `screenshots/` (ignored by git) for a person to open.
@@ -7,18 +8,12 @@ Screenshots go to `screenshots/` (ignored by git) for a person to open.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tools.app_server import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
@@ -34,57 +29,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def streamlit_server(folder: Path, *extra_args: str, port: int = 0) -> Iterator[str]:
-    """`streamlit run app.py` on `port` (a free one by default) with its drafts in `folder`;
-    yields its base URL once `/_stcore/health` answers, and stops it afterwards."""
-    port = port or _free_port()
-    env = dict(os.environ, BAS_DATA_DIR=str(folder))
-    env.pop("DATABASE_URL", None)
-    log = folder / "streamlit.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.port", str(port), "--server.address", "127.0.0.1",
-                "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                *extra_args,
-            ],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail(f"streamlit did not start: {log.read_text()[-2000:]}")
-    try:
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """Start the app once for the e2e session and return its base URL."""
-    with streamlit_server(tmp_path_factory.mktemp("data")) as base:
-        yield base
+    with streamlit_server(data_dir=tmp_path_factory.mktemp("data")) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@ import pytest
 from components.ad import default_ad
 from components.session import SIGN_IN_MESSAGE
 from components.store import LOCAL_OWNER, Store, default_sqlite_url
-from tests.e2e.conftest import _free_port, screenshot, streamlit_server, wait_for_app
+from tests.e2e.conftest import screenshot, wait_for_app
+from tools.app_server import free_port, streamlit_server
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 
@@ -93,11 +94,11 @@ server_metadata_url = "http://127.0.0.1:9/.well-known/openid-configuration"
 @pytest.fixture(scope="module")
 def auth_server(tmp_path_factory):
     """A second server whose secrets file sets up sign-in (never reached: nobody signs in)."""
-    port, folder = _free_port(), tmp_path_factory.mktemp("auth")
+    port, folder = free_port(), tmp_path_factory.mktemp("auth")
     secrets = folder / "secrets.toml"
     secrets.write_text(AUTH_SECRETS.format(port=port))
-    with streamlit_server(folder, "--secrets.files", str(secrets), port=port) as base:
-        yield base, Store(default_sqlite_url(folder))
+    with streamlit_server({"secrets.files": str(secrets)}, folder, port) as server:
+        yield server.url, Store(default_sqlite_url(folder))
 
 
 def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth_server):

@@ -1,0 +1,109 @@
+"""The real app as a server for tests and benchmarks: `streamlit run app.py` on a loopback port.
+
+One starter for the e2e suite (`tests/e2e/conftest.py`) and the benchmarks (`bench/load.py`,
+`bench/leaks.py`): a free port, a drafts folder of its own, no file watching, ready once
+`/_stcore/health` answers, stopped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_TIMEOUT_S = 60.0
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running `streamlit run app.py`: its process, base URL, log file and drafts folder."""
+
+    process: subprocess.Popen
+    url: str
+    log: Path
+    data_dir: Path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def log_tail(self, chars: int = 3000) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
+
+
+@contextmanager
+def streamlit_server(
+    options: dict[str, str] | None = None, data_dir: Path | None = None, port: int = 0
+) -> Iterator[Server]:
+    """Start the app on `port` (a free loopback port by default) and stop it afterwards.
+
+    `options`: more Streamlit config options for the command line, e.g.
+    {"runner.postScriptGC": "false"} or {"secrets.files": "/tmp/x/secrets.toml"}.
+    `data_dir`: where the drafts database and the server's log go (kept afterwards, for a
+    test to inspect); by default a throwaway folder, removed afterwards. The drafts database
+    is always that folder's SQLite file, never a DATABASE_URL from the environment.
+    """
+    workdir = None if data_dir else Path(tempfile.mkdtemp(prefix="bas-server-"))
+    if workdir:
+        data_dir = workdir / "data"
+        data_dir.mkdir()
+    log = (workdir or data_dir) / "streamlit.log"
+    port = port or free_port()
+    env = dict(os.environ, BAS_DATA_DIR=str(data_dir))
+    env.pop("DATABASE_URL", None)
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", "app.py",
+                "--server.port", str(port), "--server.address", "127.0.0.1",
+                "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                "--server.fileWatcherType", "none", "--server.runOnSave", "false",
+                *(arg for key, value in (options or {}).items() for arg in (f"--{key}", value)),
+            ],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+    server = Server(process, f"http://127.0.0.1:{port}", log, data_dir)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited at start:\n{server.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start:\n{server.log_tail()}")
+            time.sleep(0.3)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        if workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
