@@ -11,6 +11,8 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
+from components.images import data_uri
+
 _WHATSAPP = (
     '<path fill="currentColor" d="M17.472 14.382c-.297-.149-1.758-.867-2.03-.967-.273-.099-'
     ".471-.148-.67.15-.197.297-.767.966-.94 1.164-.173.199-.347.223-.644.075-.297-.15-1.255-"
@@ -130,4 +132,4 @@ def app_icon_uri() -> str:
     rerun; a data URI it passes through as it is.
     """
     path = Path(__file__).resolve().parent.parent / "assets" / "icon.png"
-    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return data_uri(path.read_bytes(), "image/png")

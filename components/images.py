@@ -303,13 +303,3 @@ def preview_jpeg(data: bytes, width: int = 480) -> bytes:
 def data_uri(data: bytes, mimetype: str) -> str:
     """Bytes as a `data:` URI (for a file that must load nothing from the network)."""
     return f"data:{mimetype};base64," + base64.b64encode(data).decode("ascii")
-
-
-def logo_data_uri(data: bytes, size: int = 96) -> str:
-    """A small square PNG data URI of a logo."""
-    return data_uri(logo_png(data, size), "image/png")
-
-
-def preview_data_uri(data: bytes, width: int = 480) -> str:
-    """The whole image scaled to `width` as a JPEG data URI."""
-    return data_uri(preview_jpeg(data, width), "image/jpeg")

@@ -8,8 +8,8 @@ from it, so the address bar is always a link that reopens what is on screen.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass, replace
-from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -183,8 +183,6 @@ def auth_settings() -> dict:
     Never raises: no secrets file, an unreadable one, or no ``[auth]`` section all mean "not
     set up". Reads ``st.secrets`` (the file Streamlit's own sign-in reads).
     """
-    from collections.abc import Mapping
-
     try:
         if not st.secrets.load_if_toml_exists():
             return {}
@@ -202,8 +200,6 @@ def auth_configured() -> bool:
 def auth_providers() -> list[str | None]:
     """The providers a person can sign in with: None for the ``[auth]`` section's own
     (default) provider, then each named ``[auth.<name>]`` section."""
-    from collections.abc import Mapping
-
     settings = auth_settings()
     if not settings:
         return []
@@ -294,15 +290,11 @@ def media_url(data: bytes, mimetype: str) -> str:
     if not runtime.exists():
         return data_uri(data, mimetype)
     manager = runtime.get_instance().media_file_mgr
-    url = manager.add(data, mimetype, f"bas-media-{_digest(data)}")
+    # The place ("coordinates") only has to tell this run's files apart; the preview's bytes
+    # are cached objects, so their hash is computed once and then read back.
+    url = manager.add(data, mimetype, f"bas-media-{mimetype}-{hash(data):x}")
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
     return f"/{base}{url}" if base else url
-
-
-@lru_cache(maxsize=64)
-def _digest(data: bytes) -> str:
-    # The preview's image bytes are the same object every rerun (cached), so this is a lookup.
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
 def world_map_url() -> str:

@@ -9,8 +9,9 @@ from components.images import (
     MAX_UPLOAD_BYTES,
     check_upload,
     crop_box,
+    data_uri,
     needs_crop,
-    preview_data_uri,
+    preview_jpeg,
 )
 
 
@@ -107,7 +108,7 @@ def test_crop_box_centres_the_placement_frame():
 def test_preview_copy_is_small_and_keeps_the_shape():
     import base64
 
-    uri = preview_data_uri(encode(picture((2000, 800)), "JPEG"), 400)
+    uri = data_uri(preview_jpeg(encode(picture((2000, 800)), "JPEG"), 400), "image/jpeg")
     assert uri.startswith("data:image/jpeg;base64,")
     with Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))) as preview:
         assert preview.size == (400, 160)
