@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 import streamlit as st
 from streamlit import runtime
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from components.ad import AdSpec, default_ad, from_query_params, to_query_params
 from components.images import data_uri
@@ -177,12 +178,26 @@ SIGN_IN_MESSAGE = (
 )
 
 
+AUTH_SETTINGS_KEY = "auth_settings"
+
+
 def auth_settings() -> dict:
     """The ``[auth]`` section of ``.streamlit/secrets.toml``; empty when sign-in is not set up.
 
     Never raises: no secrets file, an unreadable one, or no ``[auth]`` section all mean "not
-    set up". Reads ``st.secrets`` (the file Streamlit's own sign-in reads).
+    set up". Reads ``st.secrets`` (the file Streamlit's own sign-in reads) once per session:
+    without a secrets file Streamlit looks for one again on every call, a cost each rerun of
+    every page paid.
     """
+    if get_script_run_ctx(suppress_warning=True) is None:  # a bare call: no session to keep it
+        return _read_auth_settings()
+    settings = st.session_state.get(AUTH_SETTINGS_KEY)
+    if settings is None:
+        settings = st.session_state[AUTH_SETTINGS_KEY] = _read_auth_settings()
+    return settings
+
+
+def _read_auth_settings() -> dict:
     try:
         if not st.secrets.load_if_toml_exists():
             return {}

@@ -4,7 +4,7 @@ With `components/session.py`, this package is the only place outside the pages t
 Streamlit; everything it returns is plain data (an AdSpec, settings).
 """
 
-from components.widgets.common import share_link_control, url_notes_banner
+from components.widgets.common import url_notes_banner
 from components.widgets.compose import ad_form, key, seed_form
 from components.widgets.forecast import forecast_settings, headline_metric_row
 from components.widgets.preview import hours_editor, preview_options, tap_moment
@@ -19,7 +19,6 @@ __all__ = [
     "preview_options",
     "sample_and_prospect",
     "seed_form",
-    "share_link_control",
     "tap_moment",
     "tour_navigation",
     "url_notes_banner",

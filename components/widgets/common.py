@@ -1,4 +1,5 @@
-"""Controls every page shares: the share link and the notes a bad link raised."""
+"""Controls every page shares: the share-link dialog, the notes a bad link raised, and text
+from outside made safe for Markdown."""
 
 from __future__ import annotations
 
@@ -26,19 +27,10 @@ def markdown_code(text: str) -> str:
 
 
 @st.dialog("Share this ad")
-def _share_dialog(ad: AdSpec) -> None:
+def share_dialog(ad: AdSpec) -> None:
+    """The URL that reopens this exact ad (images excepted), ready to copy."""
     st.caption("Anyone with this link sees this ad and campaign. Images are not included.")
     st.code(share_url(ad), language=None, wrap_lines=True)
-
-
-def share_link_control(ad: AdSpec) -> None:
-    """The "Share link" control: the URL that reopens this exact ad (images excepted).
-
-    A dialog, not a popover: its contents are built only when it is opened, not on every
-    keystroke's rerun.
-    """
-    if st.button("Share link", icon=":material/share:", key="open_share", width="stretch"):
-        _share_dialog(ad)
 
 
 def url_notes_banner() -> None:

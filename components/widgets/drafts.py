@@ -162,7 +162,8 @@ def share_link(draft_id: str) -> str:
 
 
 @st.dialog("Save draft", width="large")
-def _save_dialog() -> None:
+def save_dialog() -> None:
+    """Name and save the campaign from any page, with a link to every draft."""
     show_flash()
     save_panel(prefix="sidebar_")
     st.page_link("app_pages/campaigns.py", label="All drafts", icon=":material/folder_open:")
@@ -206,13 +207,6 @@ def account_control() -> None:
     if st.button("Sign out", key="sign_out", icon=":material/logout:", width="stretch"):
         set_open_draft(None)  # the open draft is the account's; the session keeps none of it
         st.logout()
-
-
-def sidebar_save() -> None:
-    """Save the campaign from any page (the sidebar's "Save draft", a dialog built only when
-    opened)."""
-    if st.button("Save draft", icon=":material/save:", key="open_save", width="stretch"):
-        _save_dialog()
 
 
 def signed_out() -> bool:

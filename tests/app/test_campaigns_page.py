@@ -161,7 +161,7 @@ def test_signed_out_with_sign_in_set_up_cannot_save_or_list():
     assert at.get("download_button")  # export still works
     # The sidebar's Save draft says the same.
     at.switch_page(COMPOSE).run()
-    at.button(key="open_save").click().run()
+    at.menu_button(key="ad_actions").click("save").run()
     assert_clean(at)
     assert any(w.value == SIGN_IN_MESSAGE for w in at.warning)
     assert at.button(key="sidebar_draft_save").disabled
@@ -183,7 +183,7 @@ def test_sidebar_save_draft_dialog_saves_from_compose():
     at = run_app()
     assert at.session_state["ad"] is not None
     at.text_input(key="ad_headline").input("Saved from the sidebar").run()
-    at.button(key="open_save").click().run()
+    at.menu_button(key="ad_actions").click("save").run()
     assert_clean(at)
     name = unique("Sidebar")
     at.text_input(key="sidebar_draft_name").input(name)

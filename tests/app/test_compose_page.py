@@ -1,6 +1,6 @@
 """The Compose page under AppTest: defaults, a full share link, bad links, every widget."""
 
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -161,3 +161,18 @@ def test_hostile_text_reaches_the_preview_escaped():
     markup = preview_html(at)
     assert "<script>alert(1)" not in markup and "&lt;script&gt;" in markup
     assert "<img src=x>" not in markup
+
+
+def test_share_menu_opens_the_link_that_reopens_this_ad():
+    at = run_app()
+    at.text_input(key="ad_headline").input("Menu & share ✓").run()
+    at.menu_button(key="ad_actions").click("share").run()
+    assert_clean(at)
+    links = [code.value for code in at.code if "headline=" in code.value]
+    assert len(links) == 1
+    query = parse_qs(urlsplit(links[0]).query)
+    assert query["headline"] == ["Menu & share ✓"]
+    reopened = run_app(params={name: values[0] for name, values in query.items()})
+    assert reopened.session_state["ad"] == at.session_state["ad"]
+    at.run()  # the menu's choice lasts one run: the dialog is not reopened by the next edit
+    assert not [code for code in at.code if "headline=" in code.value]

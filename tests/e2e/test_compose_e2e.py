@@ -137,7 +137,8 @@ def test_share_link_reopens_the_same_ad(page, app_url, browser):
     type_into(page, "headline", "Shared headline")
     open_section(page, "Page")
     type_into(page, "business", "Shared Bakery 42")
-    page.get_by_role("button", name="Share link").click()
+    page.get_by_role("button", name="Share or save").click()
+    page.get_by_role("menuitem", name="Share link").click()
     link = page.locator("[data-testid='stDialog'] code").inner_text().strip()
     assert "business=Shared%20Bakery%2042" in link
     other = browser.new_context()
