@@ -5,23 +5,6 @@
   on the button opens, with the real link.
 """
 
-import streamlit as st
+from components.widgets.page_compose import compose_page
 
-from components.render_compose import compose_panel_html
-from components.session import current_ad, media_url, set_ad
-from components.widgets import ad_form
-
-st.title(
-    "Compose your ad",
-    anchor=False,
-    help="Write the ad on the left, one section at a time; the preview on the right is what "
-    "people see in their Facebook feed.",
-)
-
-form_col, preview_col = st.columns([1.15, 1], gap="large")
-with form_col:
-    ad = ad_form(current_ad())
-set_ad(ad)
-
-with preview_col, st.container(key="preview_panel"):
-    st.html(compose_panel_html(ad, media_url))
+compose_page()

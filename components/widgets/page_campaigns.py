@@ -1,0 +1,81 @@
+"""The Campaigns page (`app_pages/campaigns.py` runs `campaigns_page`).
+
+Campaigns: save, reopen and share drafts; export and import campaign files.
+
+- save the current campaign (a new version of the open draft, or a new draft); a draft
+  changed elsewhere since it was opened is never overwritten: save a copy to keep both;
+- the owner's drafts, searchable: open, duplicate, rename, delete (undo for a day), share a
+  read-only link, and each draft's history with restore;
+- JSON export and a validated import.
+
+With sign-in set up, drafts are the signed-in account's; signed out, saving and listing are
+refused with a message (a share link still opens a draft read-only; export still works).
+"""
+
+import streamlit as st
+
+from components.session import SignInRequired, draft_owner, drafts_store
+from components.store import StoreError
+from components.widgets.drafts import (
+    deleted_row,
+    draft_row,
+    export_import_panel,
+    save_panel,
+    show_flash,
+    signed_out,
+)
+
+
+def campaigns_page() -> None:
+    """Campaigns: save, reopen and share drafts; export and import campaign files."""
+    st.title("Campaigns", anchor=False)
+    show_flash()
+    save_panel()
+
+    st.header("Your drafts", anchor=False)
+    if signed_out():
+        # Nobody is signed in, so there is no one's list to show (save_panel above says why).
+        st.caption("Sign in (in the sidebar) to see your drafts.")
+        drafts, deleted, search = [], [], ""
+    else:
+        search = st.text_input("Search drafts by name", key="drafts_search", placeholder="bakery")
+        try:
+            owner = draft_owner()
+            drafts = drafts_store().list(owner, search)
+            deleted = [
+                info
+                for info in drafts_store().list(owner, include_deleted=True)
+                if info.deleted_at is not None
+            ]
+        except SignInRequired as refusal:
+            st.warning(str(refusal), icon=":material/lock:")
+            drafts, deleted = [], []
+        except StoreError as error:
+            st.error(
+                f"The drafts database cannot be reached: {error} Your campaign is still open; "
+                "export it as JSON below so nothing is lost.",
+                icon=":material/cloud_off:",
+            )
+            drafts, deleted = [], []
+        if not drafts and not search:
+            st.caption("No drafts yet. Save the campaign above to keep it.")
+        elif not drafts:
+            st.caption("No draft matches that search.")
+    # Each row draws a dozen widgets: show the drafts a page at a time.
+    DRAFTS_PER_PAGE = 20
+    shown = st.session_state.get("drafts_shown", DRAFTS_PER_PAGE)
+    for info in drafts[:shown]:
+        draft_row(info)
+    if len(drafts) > shown:
+        st.button(
+            f"Show more ({len(drafts) - shown} not shown)",
+            key="drafts_more",
+            on_click=lambda: st.session_state.update(drafts_shown=shown + DRAFTS_PER_PAGE),
+        )
+    if deleted:
+        with st.expander(f"Recently deleted ({len(deleted)})", icon=":material/delete:"):
+            for info in deleted:
+                deleted_row(info)
+
+    st.header("Export and import", anchor=False)
+    export_import_panel()

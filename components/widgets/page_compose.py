@@ -1,0 +1,32 @@
+"""The Compose page (`app_pages/compose.py` runs `compose_page`).
+
+Compose: write the ad and see it live.
+
+- the form, one section at a time (Page, Copy, Images, Button, Welcome), on the left;
+- beside it, the Facebook mobile-feed preview, updated as the person types, and what a tap
+  on the button opens, with the real link.
+"""
+
+import streamlit as st
+
+from components.render_compose import compose_panel_html
+from components.session import current_ad, media_url, set_ad
+from components.widgets import ad_form
+
+
+def compose_page() -> None:
+    """Compose: write the ad and see it live."""
+    st.title(
+        "Compose your ad",
+        anchor=False,
+        help="Write the ad on the left, one section at a time; the preview on the right is what "
+        "people see in their Facebook feed.",
+    )
+
+    form_col, preview_col = st.columns([1.15, 1], gap="large")
+    with form_col:
+        ad = ad_form(current_ad())
+    set_ad(ad)
+
+    with preview_col, st.container(key="preview_panel"):
+        st.html(compose_panel_html(ad, media_url))

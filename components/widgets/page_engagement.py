@@ -1,0 +1,115 @@
+"""The Engagement page (`app_pages/engagement.py` runs `engagement_page`).
+
+Engagement: a simulated, calibrated forecast of the ad by day and by country.
+
+- campaign settings (budget, days, start, reply time, scheduling, runs, seed, currency);
+- headline figures (median and p10–p90 of the Monte Carlo runs);
+- one chart at a time: daily bands, the funnel, countries (bars and map), taps by hour,
+  budget against results, and Message against Call with the chance each wins;
+- downloads: daily results per country (CSV) and the summary (JSON).
+"""
+
+import streamlit as st
+
+from components.forecast import daily_by_country_csv, summary_json
+from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
+from components.money import format_money, resolve_currency
+from components.session import (
+    cached_forecast,
+    cached_headline,
+    cached_view,
+    current_ad,
+    set_ad,
+)
+from components.targeting import EUROPE_REPORTING_NOTE, delivering, is_european
+from components.widgets import forecast_settings, headline_metric_row
+
+
+def engagement_page() -> None:
+    """Engagement: a simulated, calibrated forecast of the ad by day and by country."""
+    st.title("Forecast engagement", anchor=False)
+    st.caption(
+        "Simulated from published benchmarks and the assumptions on the Model page; "
+        "not a prediction from Meta."
+    )
+    ad = forecast_settings(current_ad())
+    set_ad(ad)
+    currency, currency_note = resolve_currency(ad.currency, ad.region)
+    if currency_note:
+        st.info(currency_note)
+
+    live = delivering(ad.countries, ad.scenario)
+    idle = [code for code in ad.countries if code not in live]
+    if not live:
+        st.warning(
+            "No targeted country can show this ad in the chosen rollout scenario, so the forecast "
+            "is zero. Pick available countries on the Targeting page, or switch the scenario.",
+            icon=":material/public_off:",
+        )
+    elif idle:
+        st.info(f"No delivery in {', '.join(idle)}: not available in this scenario.")
+    if any(is_european(code) for code in live) or (live and is_european(ad.region)):
+        st.info(f"In Europe, {EUROPE_REPORTING_NOTE}", icon=":material/visibility_off:")
+
+    with st.spinner(f"Simulating {ad.runs:,} runs of {ad.days} days…"):
+        result = cached_forecast(ad)
+        headline_metric_row(cached_headline(ad, currency))
+
+    view = st.segmented_control(
+        "Chart",
+        options=list(VIEWS),
+        format_func=VIEWS.get,
+        key="eng_view",
+        default="daily",
+        required=True,
+        label_visibility="collapsed",
+    )
+    with st.container(key="forecast_chart"):
+        option = ""
+        if view == "daily":
+            option = st.radio(
+                "Metric",
+                DAILY_METRICS,
+                horizontal=True,
+                key="eng_daily_metric",
+                format_func=lambda metric: daily_metric_label(metric, result.result_label),
+            )
+        with st.spinner("Drawing…"):
+            shown = cached_view(ad, view or "daily", option or "", currency)
+        if shown.figures:
+            for col, (label, value) in zip(
+                st.columns(len(shown.figures)), shown.figures, strict=True
+            ):
+                col.metric(label, value)
+        if shown.empty:
+            st.info(shown.empty)
+        for spec in shown.specs:
+            st.vega_lite_chart(spec, width="stretch")
+        if shown.note:
+            st.caption(shown.note)
+
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Daily results per country (CSV)",
+        data=lambda: daily_by_country_csv(result),
+        file_name="forecast-daily-by-country.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="download_csv",
+        width="stretch",
+    )
+    cols[1].download_button(
+        "Summary (JSON)",
+        data=lambda: summary_json(result, ad),
+        file_name="forecast-summary.json",
+        mime="application/json",
+        on_click="ignore",
+        icon=":material/download:",
+        key="download_json",
+        width="stretch",
+    )
+    st.caption(
+        f"Budget {format_money(ad.budget, currency)} a day for {ad.days} days; "
+        f"{ad.runs:,} simulated runs, seed {ad.seed}."
+    )

@@ -1,0 +1,69 @@
+"""The Preview page (`app_pages/preview.py` runs `preview_page`).
+
+Preview: the ad in every placement, side by side, and what a tap on its button does.
+
+- toggles for light/dark theme, a phone frame and the Stories safe zones;
+- every placement true to its format, with a note where copy is cut, the image is cropped
+  (and where), or the ad is not delivered (Call in Facebook Stories or on desktop);
+- beside them, the tap: the WhatsApp chat (Message) or the call screen with business hours;
+- a QR code of the button's real link, and the whole preview as one offline HTML file.
+"""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from components.phone import button_link
+from components.preview_doc import placements_grid_html, standalone_html
+from components.qr import qr_png
+from components.render import ad_page_html, phone_frame
+from components.render_compose import one_line
+from components.render_tap import call_screen_html, chat_screen_html
+from components.session import current_ad, media_url, set_ad
+from components.widgets import hours_editor, preview_options, tap_moment
+
+
+def preview_page() -> None:
+    """Preview: the ad in every placement, side by side, and what a tap on its button does."""
+    st.title("Preview every placement", anchor=False)
+    ad = current_ad()
+    theme, frame, safe_zones = preview_options()
+
+    grid_col, tap_col = st.columns([2.2, 1], gap="large")
+
+    with tap_col, st.container(key="tap_panel"):
+        st.subheader("After the tap", anchor=False)
+        if ad.cta == "call":
+            with st.expander("Business hours", expanded=True, icon=":material/schedule:"):
+                hours = hours_editor(ad)
+            if hours != ad.hours:
+                ad = replace(ad, hours=hours)
+                set_ad(ad)
+            screen = call_screen_html(ad, tap_moment(ad.hours))
+        else:
+            screen = chat_screen_html(ad)
+        st.html(one_line(ad_page_html(ad, phone_frame(screen, frame), theme, False, media_url)))
+        link = button_link(ad.phone_check, ad.cta, ad.prefill)
+        if link:
+            st.image(
+                qr_png(link),
+                caption="Scan with a phone to try the real button",
+                width=200,
+                alt="QR code of the button's link",
+            )
+            st.code(link, language=None, wrap_lines=True)
+        else:
+            st.warning("No QR code: the number is not valid, so the button has no link.")
+        st.download_button(
+            "Download the preview (HTML)",
+            data=lambda: standalone_html(ad, theme, safe_zones),
+            file_name="ad-preview.html",
+            mime="text/html",
+            icon=":material/download:",
+            key="download_preview",
+            on_click="ignore",
+            width="stretch",
+        )
+
+    with grid_col, st.container(key="placements"):
+        st.html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))

@@ -1,0 +1,208 @@
+"""The Targeting page (`app_pages/targeting.py` runs `targeting_page`).
+
+Targeting: where the ad runs, whether the button is available there, and whom it reaches.
+
+- pick countries a continent or sub-region at a time (Add / Replace) or one by one, searching
+  by plain-language name with flags; the selection is the AdSpec's `countries` (share link);
+- switch the rollout scenario (launch / Europe launched) and read what changes;
+- see availability on an offline world map and in a table: available, later (and why) or
+  unavailable; countries that get no delivery are marked, call-restricted ones flagged;
+- see the estimated audience per country and in total, as ranges, with its assumptions;
+- split the daily budget in proportion to audience or by hand, always adding up to the budget;
+- warnings when the targets do not fit the rest of the ad.
+"""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from components import targeting as tg
+from components.ad import MAX_BUDGET_USD
+from components.charts import rollout_map_spec
+from components.regions import SCENARIOS
+from components.session import current_ad, set_ad, world_map_url
+
+COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
+CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
+state = st.session_state
+
+
+def add_group(replace_selection: bool) -> None:
+    """Add (or swap in) every inhabited country of the chosen continent or sub-region."""
+    if group := state.get("tgt_group"):
+        kept = [] if replace_selection else list(state["tgt_countries"])
+        state["tgt_countries"] = kept + [c for c in tg.target_groups()[group] if c not in kept]
+        state["tgt_group"] = None
+
+
+def split_editor(ad) -> tuple[tuple[str, float], ...]:
+    """USD a day per delivering country, typed by hand; returns the shares (summing to 1)."""
+    live = tg.delivering(ad.countries, ad.scenario)
+    editor = f"tgt_split_{state.get('tgt_split_version', 0)}"
+    # A fresh table when the countries or the budget change (or after a page switch); the
+    # editor's key changes with it, so old edits never land on the wrong rows.
+    if state.get("tgt_split_signature") != (ad.countries, ad.scenario, ad.budget) or (
+        editor not in state
+    ):
+        split = tg.budget_split(ad)
+        state["tgt_split_base"] = pd.DataFrame(
+            {
+                "code": live,
+                "Country": [tg.country_label(c) for c in live],
+                "USD a day": [split[c] for c in live],
+            }
+        )
+        state["tgt_split_signature"] = (ad.countries, ad.scenario, ad.budget)
+        state["tgt_split_version"] = state.get("tgt_split_version", 0) + 1
+        editor = f"tgt_split_{state['tgt_split_version']}"
+    edited = st.data_editor(
+        state["tgt_split_base"],
+        key=editor,
+        hide_index=True,
+        disabled=["Country"],
+        width="stretch",
+        column_config={
+            "code": None,
+            "USD a day": st.column_config.NumberColumn(
+                min_value=0.0,
+                format="$%.2f",
+                step=0.01,
+                help="Amounts are scaled to add up to the daily budget; "
+                "added countries start at $0.",
+            ),
+        },
+    )
+    typed = edited["USD a day"].fillna(0).clip(lower=0).sum()
+    if live and abs(typed - ad.budget) > 0.005:
+        st.caption(f"Your amounts add up to ${typed:,.2f}; scaled to the ${ad.budget:,.2f} budget.")
+    amounts = dict(zip(edited["code"], edited["USD a day"], strict=True))
+    return tg.normalise_manual_split(live, amounts)
+
+
+def targeting_page() -> None:
+    """Targeting: where the ad runs, whether the button is available there, whom it reaches."""
+    ad = current_ad()
+    for name, value in (
+        ("countries", list(ad.countries)),
+        ("scenario", ad.scenario),
+        ("budget", float(ad.budget)),
+        ("split_mode", ad.split_mode),
+    ):
+        state.setdefault(f"tgt_{name}", value)  # widgets forget their values on a page switch
+
+    st.title("Where the ad runs", anchor=False)
+    st.caption(
+        "Choose countries, see where the WhatsApp button is available, whom it can reach and how "
+        "the daily budget is spread. Audience sizes are estimates, shown as ranges like Meta does."
+    )
+    pick_col, map_col = st.columns([1.1, 1.9], gap="large")
+    with pick_col:
+        scenario = st.segmented_control(
+            "Rollout scenario",
+            list(SCENARIOS),
+            format_func=SCENARIOS.get,
+            key="tgt_scenario",
+            required=True,
+            help="“Europe launched” shows what changes once the unit reaches Europe.",
+        )
+        groups = tg.target_groups()
+        st.selectbox(
+            "Continent or sub-region",
+            list(groups),
+            index=None,
+            key="tgt_group",
+            format_func=lambda name: f"{name} · {len(groups[name])} countries",
+            placeholder="Africa, South America, …",
+        )
+        no_group = not state.get("tgt_group")
+        add_col, replace_col = st.columns(2)
+        add_col.button(
+            "Add",
+            key="tgt_add",
+            on_click=add_group,
+            args=(False,),
+            disabled=no_group,
+            icon=":material/add:",
+            width="stretch",
+        )
+        replace_col.button(
+            "Replace",
+            key="tgt_replace",
+            on_click=add_group,
+            args=(True,),
+            disabled=no_group,
+            icon=":material/swap_horiz:",
+            width="stretch",
+        )
+        labels = tg.country_labels()
+        countries = st.multiselect(
+            "Countries",
+            list(labels),
+            key="tgt_countries",
+            format_func=labels.get,
+            placeholder="Search a country…",
+        )
+        ad = replace(ad, countries=tuple(countries), scenario=scenario or ad.scenario)
+        live = tg.delivering(ad.countries, ad.scenario)
+        with st.container(horizontal=True, gap="small"):
+            st.metric(
+                "Audience where it runs",
+                tg.format_range(*tg.audience_total(live)),
+                width="content",
+                help=f"All selected countries: {tg.format_range(*tg.audience_total(ad.countries))}",
+            )
+            st.metric(
+                "Delivering",
+                f"{len(live)} of {len(ad.countries)}",
+                width="content",
+                help="Selected countries where the button runs in this scenario",
+            )
+    with map_col:
+        st.vega_lite_chart(
+            rollout_map_spec(ad.scenario, ad.countries, world_map_url()),
+            width="stretch",
+            key="tgt_map",
+            alt="World map: where the WhatsApp button is available; your countries outlined",
+        )
+    changes = tg.scenario_changes(ad.countries, ad.scenario, ad.phone_check.number_region)
+    note = "\n".join(f"- {line}" for line in changes)
+    st.info(note, icon=":material/public:") if ad.scenario == "europe" else st.caption(note)
+    for warning in tg.targeting_warnings(ad):
+        st.warning(warning, icon=":material/warning:")
+
+    st.header("Countries and budget", anchor=False)
+    budget_col, mode_col = st.columns([1, 2.6], gap="large", vertical_alignment="bottom")
+    budget = budget_col.number_input(
+        "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0, key="tgt_budget"
+    )
+    mode = mode_col.radio(
+        "Split it across the countries where the ad runs",
+        list(tg.SPLIT_MODES),
+        format_func=tg.SPLIT_MODES.get,
+        key="tgt_split_mode",
+        horizontal=True,
+    )
+    ad = replace(ad, budget=float(budget), split_mode=mode)
+    if mode == "manual":
+        with st.columns([1.2, 2])[0]:
+            ad = replace(ad, manual_split=split_editor(ad))
+    set_ad(ad)
+    st.dataframe(
+        tg.targeting_table_arrow(ad),
+        key="tgt_table",
+        hide_index=True,
+        width="stretch",
+        column_order=CALL_COLUMNS if ad.cta == "call" else COLUMNS,
+        column_config={
+            "country": "Country",
+            "status_label": "Status",
+            "reason": st.column_config.TextColumn("Why", width="medium"),
+            "audience": st.column_config.TextColumn("Audience", help="Estimated monthly audience"),
+            "budget_usd": st.column_config.NumberColumn("USD a day", format="$%.2f"),
+            "budget_share": st.column_config.ProgressColumn("Share", format="percent"),
+            "call_restricted": st.column_config.CheckboxColumn("Calls restricted"),
+        },
+    )
+    with st.expander("How the audience is estimated", icon=":material/groups:"):
+        st.markdown(tg.audience_notes())

@@ -1,0 +1,135 @@
+"""The Walkthrough page (`app_pages/walkthrough.py` runs `walkthrough_page`).
+
+Walkthrough: tell the story of the WhatsApp button to a prospect, in six steps.
+
+- start from a sample business, then make it the prospect's (name, number, a line of copy);
+- a guided tour: compose → placements → the tap → where it runs → the forecast → Message
+  vs Call, with Back/Next (also ← and →), a step indicator and a presenter note per step;
+- presentation mode hides the sidebar and the controls and enlarges everything;
+- the rollout story: the launch wave, then Europe, on the map with reach and results.
+"""
+
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+
+from components import forecast_charts
+from components.ad import AdSpec
+from components.charts import rollout_map_spec
+from components.forecast import headline_metrics
+from components.money import resolve_currency
+from components.phone import button_link
+from components.preview_doc import placements_grid_html
+from components.qr import qr_png
+from components.render import ad_page_html, phone_frame
+from components.render_compose import compose_panel_html
+from components.render_tap import tap_screen_html
+from components.session import cached_forecast, current_ad, media_url, world_map_url
+from components.simulate import daily_quantiles, metric_totals, summary, win_probability
+from components.targeting import format_range
+from components.tour import STEPS, rollout_steps, step_index, tour_scenario
+from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
+
+
+def forecast_ad(ad: AdSpec) -> AdSpec | None:
+    """The ad the forecast and Message-vs-Call steps simulate: in Europe's rollout (said on
+    screen) when nothing runs in its countries at launch; None (said too) when nothing runs
+    in them either way, where every figure would be zero and each button "wins" half."""
+    scenario = tour_scenario(ad.countries, ad.scenario)
+    if scenario is None:
+        st.warning(
+            "The button runs in none of these countries, at launch or once Europe "
+            "launches: there is nothing to forecast. Add countries on the Targeting "
+            "page.",
+            icon=":material/block:",
+        )
+        return None
+    if scenario != ad.scenario:
+        st.info(
+            "Nothing runs in these countries at launch: this is the forecast once Europe launches.",
+            icon=":material/public:",
+        )
+    return replace(ad, scenario=scenario)
+
+
+def walkthrough_page() -> None:
+    """Walkthrough: tell the story of the WhatsApp button to a prospect, in six steps."""
+    ad = current_ad()
+    presenting = st.session_state.get("wt_present", False)
+    if presenting:
+        st.html(Path(__file__).resolve().parents[2] / "assets" / "presentation.css")
+    else:
+        st.title("Walkthrough", anchor=False)
+        sample_and_prospect()
+    st.toggle("Presentation mode", key="wt_present", help="Hides the sidebar and the controls.")
+
+    position = step_index(st.session_state.setdefault("wt_step", STEPS[0].key))
+    step = STEPS[position]
+    tour_navigation(position)
+    st.header(step.title, anchor=False)
+    st.caption(f"Presenter: {step.note}")
+    currency = resolve_currency(ad.currency, ad.region)[0]
+
+    with st.container(key="wt_stage"):
+        if step.key == "compose":
+            st.html(compose_panel_html(ad, media_url))
+        elif step.key == "placements":
+            st.html(placements_grid_html(ad, "light", True, False, media_url))
+        elif step.key == "tap":
+            cols = st.columns([3, 2])
+            cols[0].html(
+                ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", False, media_url)
+            )
+            link = button_link(ad.phone_check, ad.cta, ad.prefill)
+            if link:
+                cols[1].image(
+                    qr_png(link),
+                    caption="Scan to try the real button",
+                    width=260,
+                    alt="QR code of the button's link",
+                )
+        elif step.key == "rollout":
+            rollout = rollout_steps(ad.countries)
+            chosen = st.segmented_control(
+                "Rollout",
+                options=[s.scenario for s in rollout],
+                key="wt_rollout",
+                format_func={s.scenario: s.label for s in rollout}.get,
+                default="launch",
+                required=True,
+                label_visibility="collapsed",
+            )
+            current = next(s for s in rollout if s.scenario == chosen)
+            results = summary(cached_forecast(replace(ad, scenario=current.scenario)))
+            cols = st.columns(3)
+            cols[0].metric("Countries where the button runs", current.world_countries)
+            reach = format_range(*current.audience) if current.targets_delivering else "Not yet"
+            cols[1].metric("Your targets' audience", reach)
+            label = "Calls" if ad.cta == "call" else "Conversations started"
+            cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
+            st.vega_lite_chart(
+                rollout_map_spec(current.scenario, ad.countries, world_map_url()), width="stretch"
+            )
+        elif step.key == "forecast":
+            shown = forecast_ad(ad)
+            if shown is not None:
+                result = cached_forecast(shown)
+                headline_metric_row(headline_metrics(result, currency))
+                frame = daily_quantiles(result, "conversations")
+                chart = forecast_charts.daily_band_chart(frame, result.result_label)
+                st.altair_chart(chart, width="stretch")
+        else:
+            shown = forecast_ad(ad)
+            if shown is not None:
+                pair = cached_forecast(shown, "buttons")
+                names = list(pair)
+                chance = win_probability(pair[names[0]], pair[names[1]], "leads")
+                cols = st.columns(2)
+                cols[0].metric(f"Chance {names[0]} brings more leads", f"{chance:.0%}")
+                cols[1].metric(f"Chance {names[1]} brings more leads", f"{1 - chance:.0%}")
+                leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
+                st.altair_chart(forecast_charts.ab_chart(leads, "Leads"), width="stretch")
+
+    if not presenting:
+        st.caption("Keys: ← Back · → Next. Forecasts are simulated, not Meta's predictions.")
