@@ -140,7 +140,7 @@ def _forecast_key(ad: AdSpec) -> str:
     return hashlib.sha256(repr((astuple(light), ad.image is not None)).encode()).hexdigest()
 
 
-@st.cache_resource(max_entries=12, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=12, ttl=3600, show_spinner="Simulating the campaign…")
 def _forecast(key: str, _ad: AdSpec, kind: str) -> object:
     # `key` is hashed by Streamlit; `_ad` (images and all) is not.
     from components.forecast import compare_buttons, forecast, spend_curve

@@ -8,76 +8,132 @@ import streamlit as st
 
 from components.ad import MAX_BUDGET_USD, MAX_DAYS, MAX_SEED, AdSpec
 from components.forecast import HeadlineMetric, default_start
-from components.money import currency_label, currency_options, resolve_currency
+from components.money import currency_label, currency_options, format_money, resolve_currency
+from components.session import current_ad, set_ad
 
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
                60: "1 hour", 240: "4 hours", 1440: "1 day"}  # fmt: skip
 RUN_COUNTS = (100, 250, 500, 1000, 2000)
 
 
-def forecast_settings(ad: AdSpec) -> AdSpec:
-    """Budget, length, start, reply time, scheduling, runs, seed and currency of a forecast."""
-    state = st.session_state
-    start = ad.start or default_start()
-    reply = min(REPLY_TIMES, key=lambda minutes: abs(minutes - ad.reply_minutes))
-    defaults = {
-        "eng_budget": float(ad.budget), "eng_days": int(ad.days), "eng_start": start,
-        "eng_reply": reply, "eng_schedule": ad.schedule_hours, "eng_seed": int(ad.seed),
-        "eng_runs": ad.runs if ad.runs in RUN_COUNTS else 500,
+# The settings a person changes while reading the forecast are on the page; the rest (start,
+# business-hours scheduling, runs, seed) wait in a dialog, so each rerun draws fewer widgets.
+PAGE_SETTINGS = ("eng_budget", "eng_days", "eng_reply", "eng_currency")
+DIALOG_SETTINGS = ("eng_start", "eng_schedule", "eng_runs", "eng_seed")
+APPLIED_KEY = "eng_applied"
+
+
+def _setting_values(ad: AdSpec) -> dict[str, object]:
+    """The ad's forecast settings as the settings widgets' values, by key."""
+    return {
+        "eng_budget": float(ad.budget),
+        "eng_days": int(ad.days),
+        "eng_reply": min(REPLY_TIMES, key=lambda minutes: abs(minutes - ad.reply_minutes)),
         "eng_currency": resolve_currency(ad.currency, ad.region)[0],
-    }  # fmt: skip
-    for name, value in defaults.items():
-        state.setdefault(name, value)
-    with st.container(border=True, key="forecast_settings"):
-        cols = st.columns(4)
-        cols[0].number_input(
+        "eng_start": ad.start or default_start(),
+        "eng_schedule": ad.schedule_hours,
+        "eng_runs": ad.runs if ad.runs in RUN_COUNTS else 500,
+        "eng_seed": int(ad.seed),
+    }
+
+
+def forecast_settings(ad: AdSpec) -> AdSpec:
+    """Budget, length, reply time and currency on the page; start, scheduling, runs and seed
+    behind "More settings". Returns the ad with the page's settings applied."""
+    state = st.session_state
+    state.pop(APPLIED_KEY, None)  # the page is drawn: the dialog's Apply has done its work
+    values = _setting_values(ad)
+    for name in PAGE_SETTINGS:
+        state.setdefault(name, values[name])
+    with st.container(
+        border=True, horizontal=True, vertical_alignment="bottom", key="forecast_settings"
+    ):
+        st.number_input(
             "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0,
             key="eng_budget",
         )  # fmt: skip
-        cols[1].number_input("Days", min_value=1, max_value=MAX_DAYS, step=1, key="eng_days")
-        cols[2].date_input("Start", key="eng_start", format="DD/MM/YYYY")
-        cols[3].selectbox(
+        st.number_input("Days", min_value=1, max_value=MAX_DAYS, step=1, key="eng_days")
+        st.selectbox(
             "Reply time", options=list(REPLY_TIMES), format_func=REPLY_TIMES.get,
             key="eng_reply", help="How fast the business answers a new chat. Replying in 5 "
             "minutes makes a lead about 21× likelier to qualify than in 30.",
         )  # fmt: skip
-        cols = st.columns(4, vertical_alignment="bottom")
-        cols[0].selectbox(
+        st.selectbox(
             "Money in", options=currency_options(ad.region), format_func=currency_label,
             key="eng_currency",
         )  # fmt: skip
-        cols[1].selectbox(
-            "Simulated runs", options=list(RUN_COUNTS), key="eng_runs",
-            help="More runs give steadier bands and take longer.",
+        more = st.button(
+            "More settings", icon=":material/tune:", key="eng_more",
+            help="Start date, business-hours scheduling, simulated runs and seed.",
         )  # fmt: skip
-        cols[2].number_input(
-            "Seed", min_value=0, max_value=MAX_SEED, step=1, key="eng_seed",
-            help="The same seed and inputs give the same forecast.",
-        )  # fmt: skip
-        cols[3].toggle(
-            "Run the Call ad only in business hours", key="eng_schedule",
-            disabled=ad.cta != "call",
-            help="Meta's test: call ads run only in business hours got 25.4% more calls.",
-        )  # fmt: skip
-    return replace(
+    ad = replace(
         ad,
         budget=float(state["eng_budget"]),
         days=int(state["eng_days"]),
-        start=state["eng_start"],
         reply_minutes=float(state["eng_reply"]),
-        schedule_hours=bool(state["eng_schedule"]),
-        seed=int(state["eng_seed"]),
-        runs=int(state["eng_runs"]),
         currency=state["eng_currency"],
+    )
+    if more:
+        for name in DIALOG_SETTINGS:  # the dialog opens on what the ad holds
+            state[name] = values[name]
+        _more_settings(ad)
+    return ad
+
+
+@st.dialog("Schedule and simulation")
+def _more_settings(ad: AdSpec) -> None:
+    state = st.session_state
+    st.date_input("Start", key="eng_start", format="DD/MM/YYYY")
+    st.toggle(
+        "Run the Call ad only in business hours", key="eng_schedule",
+        disabled=ad.cta != "call",
+        help="Meta's test: call ads run only in business hours got 25.4% more calls. "
+        "For Call ads; set the hours on the Preview page.",
+    )  # fmt: skip
+    st.selectbox(
+        "Simulated runs", options=list(RUN_COUNTS), key="eng_runs",
+        help="More runs give steadier bands and take longer.",
+    )  # fmt: skip
+    st.number_input(
+        "Seed", min_value=0, max_value=MAX_SEED, step=1, key="eng_seed",
+        help="The same seed and inputs give the same forecast.",
+    )  # fmt: skip
+    st.button("Apply", type="primary", key="eng_apply", icon=":material/check:",
+              on_click=_apply_more_settings)  # fmt: skip
+    if state.pop(APPLIED_KEY, False):
+        st.rerun()  # closes the dialog and redraws the page with the new settings
+
+
+def _apply_more_settings() -> None:
+    # A callback, so the values land even when the click's rerun does not draw the dialog.
+    state = st.session_state
+    set_ad(
+        replace(
+            current_ad(),
+            start=state["eng_start"],
+            schedule_hours=bool(state["eng_schedule"]),
+            runs=int(state["eng_runs"]),
+            seed=int(state["eng_seed"]),
+        )
+    )
+    state[APPLIED_KEY] = True
+
+
+def settings_summary(ad: AdSpec, currency: str) -> str:
+    """The forecast's settings in one line, the dialog's included."""
+    start = ad.start or default_start()
+    scheduled = "; run in business hours only" if ad.cta == "call" and ad.schedule_hours else ""
+    return (
+        f"Budget {format_money(ad.budget, currency)} a day for {ad.days} days from "
+        f"{start:%a %d %b %Y}{scheduled}; {ad.runs:,} simulated runs, seed {ad.seed}."
     )
 
 
 def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
     """The headline figures as st.metric: the median, with its p10–p90 range under it."""
-    for start in range(0, len(metrics), 4):
-        cols = st.columns(4)
-        for col, metric in zip(cols, metrics[start : start + 4], strict=False):
-            col.metric(
+    with st.grid(4, key="headline_metrics"):
+        for metric in metrics:
+            st.metric(
                 metric.label,
                 metric.value,
                 delta=metric.range,

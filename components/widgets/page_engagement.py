@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.forecast import daily_by_country_csv, summary_json
 from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
-from components.money import format_money, resolve_currency
+from components.money import resolve_currency
 from components.session import (
     cached_forecast,
     cached_headline,
@@ -22,7 +22,11 @@ from components.session import (
     set_ad,
 )
 from components.targeting import EUROPE_REPORTING_NOTE, delivering, is_european
-from components.widgets import forecast_settings, headline_metric_row
+from components.widgets.forecast import (
+    forecast_settings,
+    headline_metric_row,
+    settings_summary,
+)
 
 
 def engagement_page() -> None:
@@ -51,9 +55,10 @@ def engagement_page() -> None:
     if any(is_european(code) for code in live) or (live and is_european(ad.region)):
         st.info(f"In Europe, {EUROPE_REPORTING_NOTE}", icon=":material/visibility_off:")
 
-    with st.spinner(f"Simulating {ad.runs:,} runs of {ad.days} days…"):
-        result = cached_forecast(ad)
-        headline_metric_row(cached_headline(ad, currency))
+    # A forecast not yet in the cache computes under the cache's own spinner ("Simulating…");
+    # a cached one, the usual case on a rerun, draws no spinner at all.
+    result = cached_forecast(ad)
+    headline_metric_row(cached_headline(ad, currency))
 
     view = st.segmented_control(
         "Chart",
@@ -74,8 +79,7 @@ def engagement_page() -> None:
                 key="eng_daily_metric",
                 format_func=lambda metric: daily_metric_label(metric, result.result_label),
             )
-        with st.spinner("Drawing…"):
-            shown = cached_view(ad, view or "daily", option or "", currency)
+        shown = cached_view(ad, view or "daily", option or "", currency)
         if shown.figures:
             for col, (label, value) in zip(
                 st.columns(len(shown.figures)), shown.figures, strict=True
@@ -88,28 +92,23 @@ def engagement_page() -> None:
         if shown.note:
             st.caption(shown.note)
 
-    cols = st.columns(2)
-    cols[0].download_button(
-        "Daily results per country (CSV)",
-        data=lambda: daily_by_country_csv(result),
-        file_name="forecast-daily-by-country.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-        key="download_csv",
-        width="stretch",
-    )
-    cols[1].download_button(
-        "Summary (JSON)",
-        data=lambda: summary_json(result, ad),
-        file_name="forecast-summary.json",
-        mime="application/json",
-        on_click="ignore",
-        icon=":material/download:",
-        key="download_json",
-        width="stretch",
-    )
-    st.caption(
-        f"Budget {format_money(ad.budget, currency)} a day for {ad.days} days; "
-        f"{ad.runs:,} simulated runs, seed {ad.seed}."
-    )
+    with st.container(horizontal=True, key="forecast_downloads"):
+        st.download_button(
+            "Daily results per country (CSV)",
+            data=lambda: daily_by_country_csv(result),
+            file_name="forecast-daily-by-country.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key="download_csv",
+        )
+        st.download_button(
+            "Summary (JSON)",
+            data=lambda: summary_json(result, ad),
+            file_name="forecast-summary.json",
+            mime="application/json",
+            on_click="ignore",
+            icon=":material/download:",
+            key="download_json",
+        )
+    st.caption(settings_summary(ad, currency))

@@ -1,7 +1,10 @@
 """The Engagement page under AppTest: defaults, shared and nonsense parameters, every view."""
 
+from datetime import date
+
 import pytest
 
+from components.forecast import default_start
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/engagement.py"
@@ -76,3 +79,58 @@ def test_europe_scenario_notes_missing_metrics():
     at = run_app(PAGE, {"countries": "DE,FR", "scenario": "europe", "region": "DE"})
     assert_clean(at)
     assert any("not reported" in i.value for i in at.info)
+
+
+def test_money_in_the_advertisers_currency():
+    at = run_app(PAGE, {"region": "NG", "phone": "+234 803 123 4567"})
+    assert at.selectbox(key="eng_currency").value == "NGN"  # the number's country by default
+    assert "₦" in at.metric[0].value
+    at.selectbox(key="eng_currency").set_value("USD").run()
+    assert_clean(at)
+    assert "$" in at.metric[0].value and "₦" not in at.metric[0].value
+    assert at.session_state["ad"].currency == "USD"
+
+
+def test_more_settings_dialog_applies_start_runs_and_seed():
+    at = run_app(PAGE)
+    before = at.session_state["ad"]
+    assert not at.get("date_input")  # behind "More settings" until asked for
+    at.button(key="eng_more").click().run()
+    assert_clean(at)
+    assert at.date_input(key="eng_start").value == (before.start or default_start())
+    assert at.toggle(key="eng_schedule").disabled  # a Message ad has no business-hours option
+    at.selectbox(key="eng_runs").set_value(100)
+    at.number_input(key="eng_seed").set_value(99)
+    at.date_input(key="eng_start").set_value(date(2027, 3, 1))
+    at.button(key="eng_apply").click().run()
+    assert_clean(at)
+    ad = at.session_state["ad"]
+    assert (ad.runs, ad.seed, ad.start) == (100, 99, date(2027, 3, 1))
+    assert not at.get("date_input")  # Apply closed the dialog
+    summary = at.caption[-1].value
+    assert "100 simulated runs, seed 99" in summary and "Mon 01 Mar 2027" in summary
+    assert at.query_params["seed"] == "99"
+
+
+def test_closing_the_dialog_without_apply_changes_nothing():
+    at = run_app(PAGE)
+    before = at.session_state["ad"]
+    at.button(key="eng_more").click().run()
+    at.number_input(key="eng_seed").set_value(12345)
+    at.run()  # a rerun without Apply, as when the dialog is closed
+    at.run()
+    assert_clean(at)
+    assert at.session_state["ad"].seed == before.seed
+
+
+def test_business_hours_scheduling_for_a_call_ad():
+    at = run_app(PAGE, {"cta": "call"})
+    calls = at.metric[5].value
+    at.button(key="eng_more").click().run()
+    assert not at.toggle(key="eng_schedule").disabled
+    at.toggle(key="eng_schedule").set_value(True)
+    at.button(key="eng_apply").click().run()
+    assert_clean(at)
+    assert at.session_state["ad"].schedule_hours
+    assert "run in business hours only" in at.caption[-1].value
+    assert at.metric[5].label == "Calls" and at.metric[5].value != calls

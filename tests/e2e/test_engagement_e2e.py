@@ -39,6 +39,17 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     )
     assert metric_value(page, "Impressions") != before
 
+    # Start, scheduling, runs and seed wait behind "More settings"; Apply redraws the page.
+    page.get_by_role("button", name="More settings").click()
+    seed = page.locator("[data-testid='stDialog'] .st-key-eng_seed input")
+    seed.fill("99")
+    seed.press("Enter")
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Apply").click()
+    wait_for_app(page, 90_000)
+    page.wait_for_selector("[data-testid='stDialog']", state="detached")
+    assert "seed 99" in page.locator("[data-testid='stCaptionContainer']").last.inner_text()
+
     for label in ("Funnel", "By country", "When people tap", "Budget", "Message vs Call"):
         page.locator(".st-key-eng_view button", has_text=label).click()
         wait_for_app(page, 90_000)
