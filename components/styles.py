@@ -7,6 +7,9 @@ colour or radius changes in one place.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 # One set of design tokens for every placement; the dark theme overrides only colours.
 TOKENS: dict[str, dict[str, str]] = {
     "light": {
@@ -289,10 +292,38 @@ TAP_STYLES = """
 """
 
 
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SELECTOR_CLASS = re.compile(r"\.(bas-[\w-]+)")
+_CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[tuple[frozenset[str], ...], str], ...]:
+    """Every rule of the shared styles, minified, with the classes each of its selectors
+    needs (a rule applies when all classes of one of its comma-separated selectors are on the
+    page)."""
+    rules = []
+    for selector, body in _RULE.findall(STYLES + PLACEMENT_STYLES + TAP_STYLES):
+        selector = " ".join(selector.split())
+        needs = tuple(frozenset(_SELECTOR_CLASS.findall(part)) for part in selector.split(","))
+        rules.append((needs, f"{selector}{{{' '.join(body.split())}}}"))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=32)
+def used_css(markup: str) -> str:
+    """The shared rules that can match something in `markup`, and no others.
+
+    A page of previews shows a few of the placements and tap screens the styles cover;
+    sending every rule with each rerun made the styles most of what the page sent.
+    """
+    present = {name for value in _CLASS_ATTRIBUTE.findall(markup) for name in value.split()}
+    return "".join(rule for needs, rule in _rules() if any(classes <= present for classes in needs))
+
+
 def page_html(body: str, theme: str = "light", extra_css: str = "") -> str:
-    """Wrap preview markup with the shared styles, the theme's tokens and `extra_css`."""
+    """Wrap preview markup with the shared styles it uses, the theme's tokens and
+    `extra_css`."""
     theme = theme if theme in TOKENS else "light"
-    return (
-        f"<style>{STYLES}{PLACEMENT_STYLES}{TAP_STYLES}{extra_css}</style>"
-        f'<div class="bas-root bas-{theme}" style="{css_variables(theme)}">{body}</div>'
-    )
+    markup = f'<div class="bas-root bas-{theme}" style="{css_variables(theme)}">{body}</div>'
+    return f"<style>{used_css(markup)}{extra_css}</style>{markup}"

@@ -26,6 +26,7 @@ from components.ad import (
 )
 from components.images import MAX_UPLOAD_BYTES, check_upload
 from components.phone import PhoneCheck, phone_region_options
+from components.session import current_ad, set_ad
 from components.widgets.common import markdown_code
 
 TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
@@ -40,10 +41,10 @@ def key(name: str) -> str:
 
 
 def _form_values(ad: AdSpec) -> dict[str, object]:
-    """The ad as the form's widget values, by field name."""
+    """The ad as the form's widget values, by field name (images are not widget values: an
+    upload goes straight into the AdSpec)."""
     values: dict[str, object] = {name: getattr(ad, name) for name in TEXT_FIELDS}
     values.update(verified=ad.verified, cta=ad.cta, region=ad.region, image_fit=ad.image_fit)
-    values.update(image=ad.image, logo=ad.logo, story_image=ad.story_image)
     for index in range(MAX_QUICK_REPLIES):
         values[f"reply_{index}"] = ad.replies[index] if index < len(ad.replies) else ""
     return values
@@ -60,16 +61,22 @@ def seed_form(ad: AdSpec, *, force: bool = False, only: set[str] | None = None) 
             state[key(name)] = value
 
 
-def _counter(value: str, limit: int) -> None:
-    """A character counter under a field; over the recommendation it turns into a warning."""
-    length = len(value)
-    if length <= limit:
-        st.caption(f"{length}/{limit} characters")
-    else:
-        over = length - limit
+def _counted(label: str, name: str, limit: int) -> str:
+    """A field's label with its character count against Meta's recommendation, e.g.
+    "Headline · 39/40"; orange past it. The count sits in the label, not under the field:
+    one element less to draw on every keystroke's rerun."""
+    length = len(str(st.session_state.get(key(name), "")))
+    counted = f"{label} · {length}/{limit}"
+    return counted if length <= limit else f":orange[{counted}]"
+
+
+def _over_limit_note(name: str, limit: int) -> None:
+    """Past the recommendation, what happens to the text (and that nothing is cut)."""
+    length = len(str(st.session_state.get(key(name), "")))
+    if length > limit:
         st.caption(
-            f":orange[**{length}/{limit}** · {over} over Meta's recommendation: the feed cuts it "
-            "with “… See more”. Nothing you typed is removed.]"
+            f":orange[{length - limit} characters over Meta's recommendation of {limit}: the "
+            "feed cuts it with “… See more”. Nothing you typed is removed.]"
         )
 
 
@@ -83,7 +90,7 @@ def _store_upload(kind: str) -> None:
     data = upload.getvalue()
     result = check_upload(data)
     if result.ok:
-        st.session_state[key(kind)] = result.data
+        set_ad(replace(current_ad(), **{kind: result.data}))
         st.session_state.setdefault("image_notes", {})[kind] = result.note
     else:
         name = markdown_code(upload.name)
@@ -113,6 +120,8 @@ SECTION_FIELDS: dict[str, set[str]] = {
     "button": {"cta", "region", "phone"},
     "welcome": {"prefill", "greeting", *(f"reply_{i}" for i in range(MAX_QUICK_REPLIES))},
 }
+# The AdSpec fields a form widget edits (quick replies are read together, as `replies`).
+FORM_FIELDS = {*TEXT_FIELDS, "verified", "cta", "region", "image_fit"}
 _UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
 _LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
@@ -136,16 +145,22 @@ def _page_section() -> None:
 
 
 def _copy_section() -> None:
-    state = st.session_state
     # The hard ceilings are the share link's, so whatever is typed can be shared and saved.
-    st.text_area("Primary text", key=key("text"), height=110, max_chars=MAX_URL_CHARS["text"])
-    _counter(state[key("text")], PRIMARY_TEXT_LIMIT)
-    st.text_input("Headline", key=key("headline"), live=LIVE, max_chars=MAX_URL_CHARS["headline"])
-    _counter(state[key("headline")], HEADLINE_LIMIT)
+    st.text_area(
+        _counted("Primary text", "text", PRIMARY_TEXT_LIMIT), key=key("text"), height=110,
+        max_chars=MAX_URL_CHARS["text"],
+    )  # fmt: skip
+    _over_limit_note("text", PRIMARY_TEXT_LIMIT)
     st.text_input(
-        "Description", key=key("description"), live=LIVE, max_chars=MAX_URL_CHARS["description"]
-    )
-    _counter(state[key("description")], DESCRIPTION_LIMIT)
+        _counted("Headline", "headline", HEADLINE_LIMIT), key=key("headline"), live=LIVE,
+        max_chars=MAX_URL_CHARS["headline"],
+    )  # fmt: skip
+    _over_limit_note("headline", HEADLINE_LIMIT)
+    st.text_input(
+        _counted("Description", "description", DESCRIPTION_LIMIT), key=key("description"),
+        live=LIVE, max_chars=MAX_URL_CHARS["description"],
+    )  # fmt: skip
+    _over_limit_note("description", DESCRIPTION_LIMIT)
 
 
 def _images_section() -> None:
@@ -244,35 +259,29 @@ def ad_form(ad: AdSpec) -> AdSpec:
         )
         or "copy"
     )
-    # Fields of the hidden sections come from the AdSpec, and their keys are reset from it,
-    # so a section opens with what the ad holds, never with a stale widget value.
+    # Only the shown section's widgets exist, so only their values are read back; every other
+    # field is the AdSpec's. A widget not drawn in a run loses its value, so a section opens
+    # seeded from the AdSpec; loading another ad (`load_ad`) clears the keys to re-seed them.
     shown = SECTION_FIELDS[section]
-    seed_form(ad, force=True, only=set(_form_values(ad)) - shown)
     seed_form(ad, only=shown)
     _SECTION_WIDGETS[section]()
-    if section != "button":
-        check = cached_phone_check(state[key("phone")], state[key("region")])
-        if not check.ok:
-            st.error(
-                f"WhatsApp number: {check.error} Fix it under **Button**.", icon=":material/error:"
-            )
-
-    replies = tuple(str(state[key(f"reply_{index}")]).strip() for index in range(MAX_QUICK_REPLIES))
-    replies = tuple(reply for reply in replies if reply)
-    for problem in reply_problems(replies):
+    changes: dict[str, object] = {name: state[key(name)] for name in shown & FORM_FIELDS}
+    if "verified" in changes:
+        changes["verified"] = bool(changes["verified"])
+    if "cta" in changes:
+        changes["cta"] = changes["cta"] or "message"
+    if section == "welcome":
+        replies = (str(state[key(f"reply_{index}")]).strip() for index in range(MAX_QUICK_REPLIES))
+        changes["replies"] = tuple(reply for reply in replies if reply)
+    ad = replace(ad, **changes) if changes else ad
+    if section != "button" and not ad.phone_check.ok:
+        st.error(
+            f"WhatsApp number: {ad.phone_check.error} Fix it under **Button**.",
+            icon=":material/error:",
+        )
+    for problem in reply_problems(ad.replies):
         st.warning(problem)
-    return replace(
-        ad,
-        **{name: state[key(name)] for name in TEXT_FIELDS},
-        verified=bool(state[key("verified")]),
-        cta=state[key("cta")] or "message",
-        region=state[key("region")],
-        image_fit=state[key("image_fit")],
-        replies=replies,
-        image=state[key("image")],
-        logo=state[key("logo")],
-        story_image=state[key("story_image")],
-    )
+    return ad
 
 
 def phone_feedback(check: PhoneCheck) -> None:

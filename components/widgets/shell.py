@@ -22,12 +22,18 @@ ABOUT = (
 )
 SIDEBAR_NOTE = "Previews and simulations only: nothing is sent to Meta or WhatsApp."
 # The sidebar's one menu: what a person does with the ad they made, from any page.
+PAGE_CONFIGURED_KEY = "page_configured"
 AD_ACTIONS = {"share": "Share link", "save": "Save draft"}
 AD_ACTION_ICONS = {"share": ":material/share:", "save": ":material/save:"}
 
 
 def configure_page() -> None:
-    """Title, favicon, wide layout and the About text of the app menu."""
+    """Title, favicon, wide layout and the About text of the app menu, set on a session's
+    first run: the browser keeps them over the session's reruns and page switches (the e2e
+    suite checks the layout stays wide), so later reruns skip the work."""
+    if st.session_state.get(PAGE_CONFIGURED_KEY):
+        return
+    st.session_state[PAGE_CONFIGURED_KEY] = True
     st.set_page_config(
         page_title="Button Ad Studio",
         page_icon=app_icon_uri(),

@@ -132,7 +132,10 @@ def test_every_widget_changes_the_preview():
     assert "… See more" in markup
     assert "https://wa.me/61412345678?text=" + quote("G'day! Lesson times?", safe="") in markup
     assert 'alt="Verified"' not in markup
-    assert any("over Meta's recommendation" in c.value for c in at.caption)
+    assert any("characters over Meta's recommendation of 125" in c.value for c in at.caption)
+    assert at.text_area(key="ad_text").label == f":orange[Primary text · {24 * 8}/125]"
+    assert at.text_input(key="ad_headline").label == "Headline · 16/40"
+    assert len([c for c in at.caption if "over Meta's" in c.value]) == 1  # only the long one
     section(at, "button")
     at.segmented_control(key="ad_cta").set_value("call").run()
     assert_clean(at)

@@ -175,3 +175,23 @@ def test_nonsense_link_still_renders_with_a_note(page, app_url):
     page.wait_for_selector(CTA)
     assert page.get_by_text("Some parts of this link could not be used").count() == 1
     screenshot(page, "compose-nonsense-link")
+
+
+def test_page_config_holds_over_reruns_and_page_switches(page, app_url):
+    """Page config is sent on a session's first run only; the layout, title and favicon stay."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(app_url)
+    wait_for_app(page)
+    type_into(page, "headline", "Still wide")
+    page.get_by_role("link", name="Targeting").click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Compose").click()
+    wait_for_app(page)
+    page.wait_for_selector(CTA)
+    width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
+    assert width > 1000  # "wide" layout; "centered" caps the column at 736 px
+    assert "Button Ad Studio" in page.title()
+    assert (
+        page.locator("link[rel*='icon']").first.get_attribute("href").startswith("data:image/png")
+    )
+    assert "Still wide" in page.locator(PREVIEW).inner_text()
