@@ -1,6 +1,6 @@
 """Targeting: where the ad runs, whether the button is available there, and whom it reaches.
 
-- pick countries a continent or sub-region at a time (Add / Replace) or one by one, searching
+- pick countries a continent or sub-region at a time (chosen, added) or one by one, searching
   by plain-language name with flags; the selection is the AdSpec's `countries` (share link);
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or

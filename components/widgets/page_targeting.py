@@ -2,7 +2,7 @@
 
 Targeting: where the ad runs, whether the button is available there, and whom it reaches.
 
-- pick countries a continent or sub-region at a time (Add / Replace) or one by one, searching
+- pick countries a continent or sub-region at a time (chosen, added) or one by one, searching
   by plain-language name with flags; the selection is the AdSpec's `countries` (share link);
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or
@@ -28,10 +28,11 @@ CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
 state = st.session_state
 
 
-def add_group(replace_selection: bool) -> None:
-    """Add (or swap in) every inhabited country of the chosen continent or sub-region."""
+def add_group() -> None:
+    """Add every inhabited country of the chosen continent or sub-region, then clear the
+    picker for the next one (on_change of the picker)."""
     if group := state.get("tgt_group"):
-        kept = [] if replace_selection else list(state["tgt_countries"])
+        kept = list(state["tgt_countries"])
         state["tgt_countries"] = kept + [c for c in tg.target_groups()[group] if c not in kept]
         state["tgt_group"] = None
 
@@ -108,32 +109,14 @@ def targeting_page() -> None:
         )
         groups = tg.target_groups()
         st.selectbox(
-            "Continent or sub-region",
+            "Add a continent or region",
             list(groups),
             index=None,
             key="tgt_group",
+            on_change=add_group,
             format_func=lambda name: f"{name} · {len(groups[name])} countries",
             placeholder="Africa, South America, …",
-        )
-        no_group = not state.get("tgt_group")
-        add_col, replace_col = st.columns(2)
-        add_col.button(
-            "Add",
-            key="tgt_add",
-            on_click=add_group,
-            args=(False,),
-            disabled=no_group,
-            icon=":material/add:",
-            width="stretch",
-        )
-        replace_col.button(
-            "Replace",
-            key="tgt_replace",
-            on_click=add_group,
-            args=(True,),
-            disabled=no_group,
-            icon=":material/swap_horiz:",
-            width="stretch",
+            help="Adds its countries to the selection below; clear that with its ✕ to start over.",
         )
         labels = tg.country_labels()
         countries = st.multiselect(
@@ -172,17 +155,18 @@ def targeting_page() -> None:
         st.warning(warning, icon=":material/warning:")
 
     st.header("Countries and budget", anchor=False)
-    budget_col, mode_col = st.columns([1, 2.6], gap="large", vertical_alignment="bottom")
-    budget = budget_col.number_input(
-        "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0, key="tgt_budget"
-    )
-    mode = mode_col.radio(
-        "Split it across the countries where the ad runs",
-        list(tg.SPLIT_MODES),
-        format_func=tg.SPLIT_MODES.get,
-        key="tgt_split_mode",
-        horizontal=True,
-    )
+    with st.container(horizontal=True, gap="large", vertical_alignment="bottom"):
+        budget = st.number_input(
+            "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0,
+            key="tgt_budget", width=220,
+        )  # fmt: skip
+        mode = st.radio(
+            "Split it across the countries where the ad runs",
+            list(tg.SPLIT_MODES),
+            format_func=tg.SPLIT_MODES.get,
+            key="tgt_split_mode",
+            horizontal=True,
+        )
     ad = replace(ad, budget=float(budget), split_mode=mode)
     if mode == "manual":
         with st.columns([1.2, 2])[0]:

@@ -58,12 +58,10 @@ def open_targeting(page, app_url: str, query: str = "") -> None:
     )
 
 
-def pick_group(page, name: str, button: str = "tgt_add") -> None:
+def pick_group(page, name: str) -> None:
     page.locator(".st-key-tgt_group").click()
     page.keyboard.type(name)
     page.keyboard.press("Enter")
-    wait_for_app(page)
-    page.locator(f".st-key-{button} button").click()
     wait_for_app(page)
 
 
