@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass, replace
+from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -130,11 +131,13 @@ def share_url(ad: AdSpec) -> str:
     return urlunsplit((scheme, netloc, path or "/", query, ""))
 
 
+@lru_cache(maxsize=64)
 def _forecast_key(ad: AdSpec) -> str:
     """What a forecast depends on, as one short string (images only as present or not).
 
     One string rather than the AdSpec's nested tuple: Streamlit hashes cache arguments
-    element by element, which cost more than the rerun itself.
+    element by element, which cost more than the rerun itself. Kept per AdSpec (hashing one
+    is cheap: its image bytes keep their hash), as a page asks for it several times a rerun.
     """
     light = replace(ad, image=None, logo=None, story_image=None)
     return hashlib.sha256(repr((astuple(light), ad.image is not None)).encode()).hexdigest()
