@@ -7,6 +7,7 @@ and every network request, so the file opens offline in any browser and cannot p
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from components.ad import AdSpec
 from components.images import data_uri
@@ -48,6 +49,12 @@ def placements_grid_html(
 ) -> str:
     """Every placement side by side, each with its notes and, when cropped, where the crop
     falls; one piece of markup for the Preview page and the downloadable file alike."""
+    return ad_page_html(ad, _placements_grid(ad, frame, safe_zones), theme, True, image_url)
+
+
+@lru_cache(maxsize=16)
+def _placements_grid(ad: AdSpec, frame: bool, safe_zones: bool) -> str:
+    # Kept per ad: a rerun that changed nothing else (the theme, the tap panel) reuses it.
     cells = []
     for key, placement in PLACEMENTS.items():
         # Where the ad is not delivered, the panel itself says why; no note repeats it.
@@ -65,7 +72,7 @@ def placements_grid_html(
             f"{phone_frame(markup, frame and placement.mobile)}"
             f'<ul class="bas-notes">{remarks}</ul>{crop}</section>'
         )
-    return ad_page_html(ad, f'<div class="bas-grid">{"".join(cells)}</div>', theme, True, image_url)
+    return f'<div class="bas-grid">{"".join(cells)}</div>'
 
 
 def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) -> str:

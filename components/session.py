@@ -7,7 +7,9 @@ from it, so the address bar is always a link that reopens what is on screen.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
@@ -313,6 +315,35 @@ def media_url(data: bytes, mimetype: str) -> str:
     url = manager.add(data, mimetype, f"bas-media-{mimetype}-{hash(data):x}")
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
     return f"/{base}{url}" if base else url
+
+
+_INLINE_IMAGE = re.compile(r'src="data:(image/[\w.+-]+);base64,([A-Za-z0-9+/=]+)"')
+
+
+@lru_cache(maxsize=128)
+def _decoded(payload: str) -> bytes:
+    return base64.b64decode(payload)
+
+
+def served_html(markup: str) -> str:
+    """`markup` with its inline images (`<img src="data:…;base64,…">`: the icons) swapped for
+    URLs on this server, as `media_url` does for the ad's images.
+
+    A page of previews repeats each icon in every placement: 20 kB of base64 that every
+    keystroke's rerun re-sent; the browser now fetches each icon once. The renderer keeps
+    writing data URIs, so a downloaded preview stays self-contained.
+    """
+    if not runtime.exists():
+        return markup
+    urls: dict[str, str] = {}
+
+    def swap(match: re.Match[str]) -> str:
+        payload = match.group(2)
+        if payload not in urls:
+            urls[payload] = media_url(_decoded(payload), match.group(1))
+        return f'src="{urls[payload]}"'
+
+    return _INLINE_IMAGE.sub(swap, markup)
 
 
 def world_map_url() -> str:

@@ -10,7 +10,7 @@ Compose: write the ad and see it live.
 import streamlit as st
 
 from components.render_compose import compose_panel_html
-from components.session import current_ad, media_url, set_ad
+from components.session import current_ad, media_url, served_html, set_ad
 from components.widgets import ad_form
 
 
@@ -29,4 +29,4 @@ def compose_page() -> None:
     set_ad(ad)
 
     with preview_col, st.container(key="preview_panel"):
-        st.html(compose_panel_html(ad, media_url))
+        st.html(served_html(compose_panel_html(ad, media_url)))

@@ -19,7 +19,7 @@ from components.qr import qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import one_line
 from components.render_tap import call_screen_html, chat_screen_html
-from components.session import current_ad, media_url, set_ad
+from components.session import current_ad, media_url, served_html, set_ad
 from components.widgets import hours_editor, preview_options, tap_moment
 
 
@@ -42,7 +42,11 @@ def preview_page() -> None:
             screen = call_screen_html(ad, tap_moment(ad.hours))
         else:
             screen = chat_screen_html(ad)
-        st.html(one_line(ad_page_html(ad, phone_frame(screen, frame), theme, False, media_url)))
+        st.html(
+            served_html(
+                one_line(ad_page_html(ad, phone_frame(screen, frame), theme, False, media_url))
+            )
+        )
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
         if link:
             st.image(
@@ -66,4 +70,6 @@ def preview_page() -> None:
         )
 
     with grid_col, st.container(key="placements"):
-        st.html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))
+        st.html(
+            served_html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))
+        )

@@ -25,7 +25,7 @@ from components.qr import qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
-from components.session import cached_forecast, current_ad, media_url, world_map_url
+from components.session import cached_forecast, current_ad, media_url, served_html, world_map_url
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import format_range
 from components.tour import STEPS, rollout_steps, step_index, tour_scenario
@@ -73,9 +73,9 @@ def walkthrough_page() -> None:
 
     with st.container(key="wt_stage"):
         if step.key == "compose":
-            st.html(compose_panel_html(ad, media_url))
+            st.html(served_html(compose_panel_html(ad, media_url)))
         elif step.key == "placements":
-            st.html(placements_grid_html(ad, "light", True, False, media_url))
+            st.html(served_html(placements_grid_html(ad, "light", True, False, media_url)))
         elif step.key == "tap":
             cols = st.columns([3, 2])
             cols[0].html(

@@ -21,18 +21,16 @@ from components.hours import (
 def preview_options() -> tuple[str, bool, bool]:
     """Theme, phone frame and safe-zone toggles of the Preview page."""
     st.session_state.setdefault("preview_theme", "light")
-    cols = st.columns([2, 2, 3])
-    with cols[0]:
+    with st.container(horizontal=True, gap="large", vertical_alignment="center"):
         theme = st.segmented_control(
             "Theme",
             options=["light", "dark"],
             format_func=lambda value: {"light": "Light", "dark": "Dark"}[value],
             key="preview_theme",
             required=True,
+            label_visibility="collapsed",
         )
-    with cols[1]:
         frame = st.toggle("Phone frame", value=True, key="preview_frame")
-    with cols[2]:
         safe = st.toggle("Show Stories safe zones", value=False, key="preview_safe_zones")
     return theme or "light", frame, safe
 

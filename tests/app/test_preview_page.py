@@ -1,5 +1,6 @@
 """The Preview page under AppTest: every placement, the tap, rules, toggles and bad links."""
 
+import re
 from datetime import time
 
 import pytest
@@ -73,3 +74,14 @@ def test_bad_or_empty_input_renders(params):
     at = run_app(PAGE, params)
     assert_clean(at)
     assert "<script>alert" not in html_of(at)
+
+
+def test_images_and_icons_are_served_not_inlined():
+    """The page's previews load images and icons from the app's media store (the e2e suite
+    checks every one of them loads in Chromium)."""
+    markup = html_of(run_app(PAGE))
+    assert "data:image/" not in markup  # no base64 icon or image left in the page
+    media = r"/[\w/]*media/[0-9a-f]+\.(?:svg|png|jpg)"  # /media/… (/mock/media/… in AppTest)
+    icons = set(re.findall(rf'src="({media})"', markup))
+    images = set(re.findall(rf'url\("({media})"\)', markup))
+    assert len(icons) >= 5 and len(images) >= 2  # WhatsApp glyph, badge, …; the art and logo

@@ -29,6 +29,15 @@ def test_every_placement_in_both_themes(page, app_url):
             assert hrefs and all(h.startswith("https://wa.me/234") for h in hrefs), (key, hrefs)
             cell.screenshot(path=str(screenshot_path(f"preview-{theme}-{key}")))
         screenshot(page, f"preview-{theme}", full_page=True)
+        # Every icon is served by the app's media store, and every one of them loads.
+        icons = page.locator(".st-key-placements img, .st-key-tap_panel .bas-root img")
+        page.wait_for_function(
+            "sel => [...document.querySelectorAll(sel)].every(i => i.complete)",
+            arg=".st-key-placements img, .st-key-tap_panel .bas-root img",
+        )
+        loaded = icons.evaluate_all("els => els.map(e => [e.getAttribute('src'), e.naturalWidth])")
+        assert len(loaded) > 20 and all(src.startswith("/media/") for src, _ in loaded), loaded
+        assert all(width > 0 for _, width in loaded), loaded
     chat = page.locator(".st-key-tap_panel .bas-wa")
     assert "started from an ad" in chat.inner_text()
 
