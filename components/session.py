@@ -135,13 +135,15 @@ def share_url(ad: AdSpec) -> str:
 
 @lru_cache(maxsize=64)
 def _forecast_key(ad: AdSpec) -> str:
-    """What a forecast depends on, as one short string (images only as present or not).
+    """What a forecast depends on, as one short string (images only as present or not, and
+    not the currency money is shown in).
 
     One string rather than the AdSpec's nested tuple: Streamlit hashes cache arguments
     element by element, which cost more than the rerun itself. Kept per AdSpec (hashing one
     is cheap: its image bytes keep their hash), as a page asks for it several times a rerun.
     """
-    light = replace(ad, image=None, logo=None, story_image=None)
+    # Money is simulated in USD: the currency it is shown in changes no forecast.
+    light = replace(ad, image=None, logo=None, story_image=None, currency="")
     return hashlib.sha256(repr((astuple(light), ad.image is not None)).encode()).hexdigest()
 
 
@@ -164,7 +166,17 @@ def cached_forecast(ad: AdSpec, kind: str = "forecast") -> object:
     cache_resource, not cache_data: a result holds hundreds of megabytes of draws that
     cache_data would pickle on every hit.
     """
-    return _forecast(_forecast_key(ad), ad, kind)
+    return _recent_forecast(_forecast_key(ad), kind, ad)
+
+
+# In front of each st.cache_resource function, the last few results by the same key: a hit in
+# Streamlit's cache costs ~0.3 ms (it hashes every argument and inspects the function's
+# signature), and an Engagement rerun asked it for a forecast, its headline and its chart.
+# A miss falls through to Streamlit's cache, shared across sessions and with its spinner.
+# Arguments are passed by name: a positional one makes Streamlit inspect the signature again.
+@lru_cache(maxsize=2)
+def _recent_forecast(key: str, kind: str, ad: AdSpec) -> object:
+    return _forecast(key=key, _ad=ad, kind=kind)
 
 
 @st.cache_resource(show_spinner=False)
@@ -283,7 +295,12 @@ def _view(key: str, _ad: AdSpec, view: str, option: str, currency: str, world: s
 def cached_view(ad: AdSpec, view: str, option: str, currency: str) -> object:
     """An Engagement chart view (Vega-Lite specs), built once per forecast and option."""
     world = world_map_url() if view == "countries" else ""
-    return _view(_forecast_key(ad), ad, view, option, currency, world)
+    return _recent_view(_forecast_key(ad), view, option, currency, world, ad)
+
+
+@lru_cache(maxsize=16)
+def _recent_view(key: str, view: str, option: str, currency: str, world: str, ad: AdSpec) -> object:
+    return _view(key=key, _ad=ad, view=view, option=option, currency=currency, world=world)
 
 
 @st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
@@ -295,7 +312,12 @@ def _headline(key: str, _ad: AdSpec, currency: str) -> object:
 
 def cached_headline(ad: AdSpec, currency: str) -> object:
     """The headline figures of an ad's forecast, computed once per forecast and currency."""
-    return _headline(_forecast_key(ad), ad, currency)
+    return _recent_headline(_forecast_key(ad), currency, ad)
+
+
+@lru_cache(maxsize=16)
+def _recent_headline(key: str, currency: str, ad: AdSpec) -> object:
+    return _headline(key=key, _ad=ad, currency=currency)
 
 
 def media_url(data: bytes, mimetype: str) -> str:

@@ -134,3 +134,21 @@ def test_business_hours_scheduling_for_a_call_ad():
     assert at.session_state["ad"].schedule_hours
     assert "run in business hours only" in at.caption[-1].value
     assert at.metric[5].label == "Calls" and at.metric[5].value != calls
+
+
+def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
+    import components.forecast as forecast_module
+
+    calls = []
+    real = forecast_module.forecast
+    monkeypatch.setattr(forecast_module, "forecast", lambda ad: calls.append(ad) or real(ad))
+    at = run_app(PAGE, {"seed": "424242", "days": "9"})  # inputs no other test has run
+    assert_clean(at)
+    assert len(calls) == 1
+    at.run()
+    at.segmented_control(key="eng_view").set_value("funnel").run()
+    at.selectbox(key="eng_currency").set_value("EUR").run()  # money shown differently only
+    assert_clean(at)
+    assert len(calls) == 1
+    at.number_input(key="eng_budget").set_value(20.0).run()  # a new campaign: a new forecast
+    assert len(calls) == 2
