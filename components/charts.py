@@ -163,22 +163,37 @@ def world_data(url: str = "") -> alt.Data:
     return alt.Data(values=world_json().decode("utf-8"), format=shape)
 
 
+@lru_cache(maxsize=16)
+def map_lookup_json(scenario: str, selected: tuple[str, ...]) -> bytes:
+    """`map_lookup_frame` as JSON records: what the map's countries show (cached)."""
+    return map_lookup_frame(scenario, tuple(selected)).to_json(orient="records").encode()
+
+
 @lru_cache(maxsize=32)
 def rollout_map(
-    scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = (), world_url: str = ""
+    scenario: str = DEFAULT_SCENARIO,
+    selected: tuple[str, ...] = (),
+    world_url: str = "",
+    lookup_url: str = "",
 ) -> Any:
     """A world choropleth of the rollout in `scenario`, `selected` countries emphasised (the
-    world from `world_url`, or inline).
+    world from `world_url`, each country's status from `lookup_url`; either inline when not
+    given).
 
     Colours: ``STATUS_COLORS``. With a selection, the other countries fade and the selected
     ones get a dark outline. Cached per (scenario, selection); treat the chart as read-only.
     """
     if scenario not in SCENARIOS:
         raise ValueError(f"unknown scenario {scenario!r}; expected one of {sorted(SCENARIOS)}")
-    # Inline JSON text, like the world: nothing for Altair or Streamlit to convert per rerun.
-    lookup = alt.Data(
-        values=map_lookup_frame(scenario, tuple(selected)).to_json(orient="records"),
-        format=alt.DataFormat(type="json"),
+    # JSON, like the world: nothing for Altair or Streamlit to convert per rerun. From a URL
+    # in the app (35 kB a rerun otherwise), inline JSON text elsewhere.
+    lookup = (
+        alt.Data(url=lookup_url, format=alt.DataFormat(type="json"))
+        if lookup_url
+        else alt.Data(
+            values=map_lookup_json(scenario, tuple(selected)).decode(),
+            format=alt.DataFormat(type="json"),
+        )
     )
     fields = ["label", "status_label", "reason", "audience", "selected"]
     hidden = " && ".join(f"datum.properties.alpha2 !== '{code}'" for code in _HIDDEN_ON_MAP)
@@ -241,12 +256,17 @@ def rollout_map(
 
 
 @lru_cache(maxsize=32)
-def _map_spec(scenario: str, selected: tuple[str, ...], world_url: str) -> dict[str, Any]:
-    return rollout_map(scenario, selected, world_url).to_dict()
+def _map_spec(
+    scenario: str, selected: tuple[str, ...], world_url: str, lookup_url: str
+) -> dict[str, Any]:
+    return rollout_map(scenario, selected, world_url, lookup_url).to_dict()
 
 
 def rollout_map_spec(
-    scenario: str = DEFAULT_SCENARIO, selected: tuple[str, ...] = (), world_url: str = ""
+    scenario: str = DEFAULT_SCENARIO,
+    selected: tuple[str, ...] = (),
+    world_url: str = "",
+    lookup_url: str = "",
 ) -> dict:
     """`rollout_map(...).to_dict()`, cached: the Vega-Lite spec for `st.vega_lite_chart`.
 
@@ -254,4 +274,4 @@ def rollout_map_spec(
     the map), which `st.altair_chart` would pay on every rerun; the page shows this instead.
     Returns a shallow copy, so a caller may set top-level keys without touching the cache.
     """
-    return dict(_map_spec(scenario, tuple(selected), world_url))
+    return dict(_map_spec(scenario, tuple(selected), world_url, lookup_url))

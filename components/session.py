@@ -368,6 +368,13 @@ def served_html(markup: str) -> str:
     return _INLINE_IMAGE.sub(swap, markup)
 
 
+def map_lookup_url(scenario: str, selected: tuple[str, ...]) -> str:
+    """Where the browser loads the rollout map's per-country status from, for this run."""
+    from components.charts import map_lookup_json
+
+    return media_url(map_lookup_json(scenario, tuple(selected)), "application/json")
+
+
 def world_map_url() -> str:
     """Where the browser loads the world map from, for a chart drawn in this run."""
     from components.charts import world_json

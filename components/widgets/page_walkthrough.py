@@ -25,7 +25,14 @@ from components.qr import qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
-from components.session import cached_forecast, current_ad, media_url, served_html, world_map_url
+from components.session import (
+    cached_forecast,
+    current_ad,
+    map_lookup_url,
+    media_url,
+    served_html,
+    world_map_url,
+)
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import format_range
 from components.tour import STEPS, rollout_steps, step_index, tour_scenario
@@ -109,7 +116,13 @@ def walkthrough_page() -> None:
             label = "Calls" if ad.cta == "call" else "Conversations started"
             cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
             st.vega_lite_chart(
-                rollout_map_spec(current.scenario, ad.countries, world_map_url()), width="stretch"
+                rollout_map_spec(
+                    current.scenario,
+                    ad.countries,
+                    world_map_url(),
+                    map_lookup_url(current.scenario, ad.countries),
+                ),
+                width="stretch",
             )
         elif step.key == "forecast":
             shown = forecast_ad(ad)

@@ -11,7 +11,7 @@ from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from components.ad import default_ad
-from components.charts import world_json
+from components.charts import map_lookup_json, world_json
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/targeting.py"
@@ -46,16 +46,20 @@ def data_urls(node) -> list[str]:
     return []
 
 
-def assert_world_served_locally(spec: dict) -> None:
-    """The map loads the shipped world from this server's media store, nowhere else: the
-    rerun carries a short path instead of 108 kB, and the browser stays offline."""
+def assert_map_data_served_locally(spec: dict, scenario: str, selected: tuple[str, ...]) -> None:
+    """The map loads the shipped world and each country's status from this server's media
+    store, nowhere else: the rerun carries two short paths instead of 140 kB, and the browser
+    stays offline."""
     urls = data_urls(spec)
     # AppTest's media store answers at /mock/media; a real server's at /media.
-    assert len(urls) == 1 and re.fullmatch(r"(/mock)?/media/\w+\.json", urls[0]), urls
-    # Media ids are content hashes: the id names exactly the shipped world's bytes.
+    assert all(re.fullmatch(r"(/mock)?/media/\w+\.json", url) for url in urls), urls
+    # Media ids are content hashes: the ids name exactly these bytes.
     storage = MemoryMediaFileStorage("/media")
-    world_id = storage.load_and_get_id(world_json(), "application/json", MediaFileKind.MEDIA)
-    assert urls[0].rsplit("/", 1)[1] == f"{world_id}.json"
+    expected = {
+        storage.load_and_get_id(data, "application/json", MediaFileKind.MEDIA) + ".json"
+        for data in (world_json(), map_lookup_json(scenario, selected))
+    }
+    assert {url.rsplit("/", 1)[1] for url in urls} == expected
 
 
 def texts(elements) -> str:
@@ -74,7 +78,7 @@ def test_default_state_targets_the_sample_ads_country():
     assert not at.warning
     spec = the_map(at)
     assert "equalEarth" in json.dumps(spec)
-    assert_world_served_locally(spec)
+    assert_map_data_served_locally(spec, "launch", ("NG",))
 
 
 def test_shared_link_is_read_into_the_page():
