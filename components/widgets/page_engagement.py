@@ -7,11 +7,12 @@ Engagement: a simulated, calibrated forecast of the ad by day and by country.
 - headline figures (median and p10–p90 of the Monte Carlo runs);
 - one chart at a time: daily bands, the funnel, countries (bars and map), taps by hour,
   budget against results, and Message against Call with the chance each wins;
-- downloads: daily results per country (CSV) and the summary (JSON).
+- Export: a dialog with the daily results per country (CSV) and the summary (JSON).
 """
 
 import streamlit as st
 
+from components.ad import AdSpec
 from components.forecast import daily_by_country_csv, summary_json
 from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
 from components.money import resolve_currency
@@ -22,6 +23,7 @@ from components.session import (
     current_ad,
     set_ad,
 )
+from components.simulate import SimulationResult
 from components.targeting import EUROPE_REPORTING_NOTE, delivering, is_european
 from components.widgets.forecast import (
     forecast_settings,
@@ -93,23 +95,35 @@ def engagement_page() -> None:
         if shown.note:
             st.caption(shown.note)
 
-    with st.container(horizontal=True, key="forecast_downloads"):
-        st.download_button(
-            "Daily results per country (CSV)",
-            data=lambda: daily_by_country_csv(result),
-            file_name="forecast-daily-by-country.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/download:",
-            key="download_csv",
-        )
-        st.download_button(
-            "Summary (JSON)",
-            data=lambda: summary_json(result, ad),
-            file_name="forecast-summary.json",
-            mime="application/json",
-            on_click="ignore",
-            icon=":material/download:",
-            key="download_json",
-        )
+    if st.button("Export", icon=":material/download:", key="eng_export",
+                 help="Daily results per country (CSV) and the summary (JSON)."):  # fmt: skip
+        _export_dialog(result, ad)
     st.caption(settings_summary(ad, currency))
+
+
+@st.dialog("Export the forecast")
+def _export_dialog(result: SimulationResult, ad: AdSpec) -> None:
+    st.caption(
+        "Both files hold the simulated figures, medians with their 10th–90th percentile "
+        "range, in US dollars; the summary also records every setting of the forecast."
+    )
+    st.download_button(
+        "Daily results per country (CSV)",
+        data=lambda: daily_by_country_csv(result),
+        file_name="forecast-daily-by-country.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/table:",
+        key="download_csv",
+        width="stretch",
+    )
+    st.download_button(
+        "Summary (JSON)",
+        data=lambda: summary_json(result, ad),
+        file_name="forecast-summary.json",
+        mime="application/json",
+        on_click="ignore",
+        icon=":material/data_object:",
+        key="download_json",
+        width="stretch",
+    )

@@ -152,3 +152,12 @@ def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
     assert len(calls) == 1
     at.number_input(key="eng_budget").set_value(20.0).run()  # a new campaign: a new forecast
     assert len(calls) == 2
+
+
+def test_export_opens_the_two_downloads():
+    at = run_app(PAGE)
+    assert not at.get("download_button")  # in the Export dialog, built when opened
+    at.button(key="eng_export").click().run()
+    assert_clean(at)
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == ["Daily results per country (CSV)", "Summary (JSON)"]

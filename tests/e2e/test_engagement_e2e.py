@@ -60,6 +60,9 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
             path=str(screenshot(page, "engagement-tmp").with_name(f"engagement-{name}.png"))
         )
 
+    page.get_by_role("button", name="Export").click()
+    page.wait_for_selector("[data-testid='stDialog'] .st-key-download_csv button")
+    screenshot(page, "engagement-export")
     with page.expect_download() as download:
         page.locator(".st-key-download_csv button").click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))

@@ -272,8 +272,10 @@ def test_exports_hold_the_text_as_data(page, app_url, browser, tmp_path):
     values["text"] = " ".join(PAYLOADS)[: LIMITS["text"]]
     page.goto(f"{app_url}/engagement?{urlencode(values, quote_via=quote)}")
     wait_for_app(page, 90_000)
-    page.wait_for_selector(".st-key-download_csv button", timeout=90_000)
+    page.wait_for_selector(".st-key-eng_export button", timeout=90_000)
     assert_nothing_ran(page)
+    page.get_by_role("button", name="Export").click()  # the downloads are in a dialog
+    page.wait_for_selector(".st-key-download_csv button")
 
     rows = list(csv.reader(io.StringIO(_download(page, "download_csv").path().read_text())))
     assert rows[0][:3] == ["date", "country", "result"] and len(rows) > 1
@@ -284,6 +286,8 @@ def test_exports_hold_the_text_as_data(page, app_url, browser, tmp_path):
             assert "<" not in cell and "evil" not in cell
     summary = json.loads(_download(page, "download_json").path().read_bytes())
     assert summary["business"] == values["business"]
+    page.locator("[data-testid='stDialog']").get_by_role("button", name="Close").click()
+    page.wait_for_selector("[data-testid='stDialog']", state="detached")
 
     page.locator("[data-testid='stSidebarNav']").get_by_text("Campaigns", exact=True).click()
     wait_for_app(page, 90_000)
