@@ -110,3 +110,12 @@ def call_screen_html(ad: AdSpec, moment: datetime | None = None) -> str:
 def tap_screen_html(ad: AdSpec, moment: datetime | None = None) -> str:
     """The screen the ad's button leads to."""
     return call_screen_html(ad, moment) if ad.cta == "call" else chat_screen_html(ad)
+
+
+def qr_figure_html(qr_url: str) -> str:
+    """A QR code of the button's link (the image at `qr_url`), to try the tap on a phone."""
+    return (
+        f'<figure class="bas-qr"><img src="{esc(qr_url)}" width="200" height="200" '
+        'alt="QR code of the button\'s link">'
+        "<figcaption>Scan with a phone to try the real button</figcaption></figure>"
+    )

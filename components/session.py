@@ -335,8 +335,14 @@ def media_url(data: bytes, mimetype: str) -> str:
     # The place ("coordinates") only has to tell this run's files apart; the preview's bytes
     # are cached objects, so their hash is computed once and then read back.
     url = manager.add(data, mimetype, f"bas-media-{mimetype}-{hash(data):x}")
-    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    base = _media_base()
     return f"/{base}{url}" if base else url
+
+
+@lru_cache(maxsize=1)
+def _media_base() -> str:
+    # A server option, fixed when the server starts; read once rather than for every image.
+    return str(st.get_option("server.baseUrlPath") or "").strip("/")
 
 
 _INLINE_IMAGE = re.compile(r'src="data:(image/[\w.+-]+);base64,([A-Za-z0-9+/=]+)"')
@@ -357,15 +363,22 @@ def served_html(markup: str) -> str:
     """
     if not runtime.exists():
         return markup
+    parts = _split_at_inline_images(markup)
     urls: dict[str, str] = {}
-
-    def swap(match: re.Match[str]) -> str:
-        payload = match.group(2)
+    served = [parts[0]]
+    for index in range(1, len(parts), 3):
+        mimetype, payload, after = parts[index : index + 3]
         if payload not in urls:
-            urls[payload] = media_url(_decoded(payload), match.group(1))
-        return f'src="{urls[payload]}"'
+            urls[payload] = media_url(_decoded(payload), mimetype)
+        served += (f'src="{urls[payload]}"', after)
+    return "".join(served)
 
-    return _INLINE_IMAGE.sub(swap, markup)
+
+@lru_cache(maxsize=32)
+def _split_at_inline_images(markup: str) -> tuple[str, ...]:
+    # [text, MIME type, base64, text, …]: split once per markup, as a rerun that changed
+    # nothing re-sends the same previews.
+    return tuple(_INLINE_IMAGE.split(markup))
 
 
 def map_lookup_url(scenario: str, selected: tuple[str, ...]) -> str:

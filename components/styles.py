@@ -224,6 +224,10 @@ PLACEMENT_STYLES = """
 
 
 TAP_STYLES = """
+.bas-qr{margin:16px auto 0;text-align:center}
+.bas-qr img{display:block;margin:0 auto;background:#fff;border-radius:6px;
+  image-rendering:pixelated}
+.bas-qr figcaption{margin-top:6px;font-size:13px;color:var(--bas-muted)}
 .bas-tap-label{font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.5px;
   text-align:center;padding:6px;background:#fff3cd;color:#5c4400}
 .bas-tap-label.bas-dark{background:rgba(255,255,255,.12);color:#fff}

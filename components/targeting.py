@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from components.regions import (
-    AUDIENCE_ASSUMPTIONS,
     DEFAULT_SCENARIO,
     SCENARIOS,
     audience_estimate,
@@ -160,30 +159,6 @@ def format_range(low: float, high: float) -> str:
     if high <= 0:
         return "—"
     return f"{format_count(low)}–{format_count(high)}"
-
-
-@lru_cache(maxsize=1)
-def audience_notes() -> str:
-    """How the audience range is estimated, as Markdown: the formula and every assumption
-    of ``AUDIENCE_ASSUMPTIONS`` with its source (or "assumption")."""
-
-    def cell(value: Any) -> str:
-        return "—" if value is None else f"{value:.0%}"
-
-    lines = [
-        "Estimated audience = population × share online × share of those on Facebook or "
-        "Instagram who use WhatsApp, shown as a range around the estimate, like Meta's "
-        "audience sizes. The shares depend on the country's income tier (1 high, 2 "
-        "upper-middle, 3 lower-middle and low). The audience is the same in every scenario: "
-        "availability decides delivery, not size.",
-        "",
-        "| | tier 1 | tier 2 | tier 3 | source |",
-        "|---|---|---|---|---|",
-    ]
-    for row in AUDIENCE_ASSUMPTIONS:
-        tiers = " | ".join(cell(row[f"tier {tier}"]) for tier in (1, 2, 3))
-        lines.append(f"| {row['assumption']} | {tiers} | {row['source']} |")
-    return "\n".join(lines)
 
 
 @lru_cache(maxsize=1)

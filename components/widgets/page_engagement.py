@@ -35,13 +35,14 @@ from components.widgets.forecast import (
 def engagement_page() -> None:
     """Engagement: a simulated, calibrated forecast of the ad by day and by country."""
     st.title("Forecast engagement", anchor=False)
-    st.caption(
-        "Simulated from published benchmarks and the assumptions on the Model page; "
-        "not a prediction from Meta."
-    )
     ad = forecast_settings(current_ad())
     set_ad(ad)
     currency, currency_note = resolve_currency(ad.currency, ad.region)
+    # What is forecast (every setting, the dialog's included) and what it is not, in one line.
+    st.caption(
+        f"{settings_summary(ad, currency)} Simulated from published benchmarks and the "
+        "assumptions on the Model page; not a prediction from Meta."
+    )
     if currency_note:
         st.info(currency_note)
 
@@ -98,7 +99,6 @@ def engagement_page() -> None:
     if st.button("Export", icon=":material/download:", key="eng_export",
                  help="Daily results per country (CSV) and the summary (JSON)."):  # fmt: skip
         _export_dialog(result, ad)
-    st.caption(settings_summary(ad, currency))
 
 
 @st.dialog("Export the forecast")

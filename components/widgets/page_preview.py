@@ -18,7 +18,7 @@ from components.preview_doc import placements_grid_html, standalone_html
 from components.qr import qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import one_line
-from components.render_tap import call_screen_html, chat_screen_html
+from components.render_tap import call_screen_html, chat_screen_html, qr_figure_html
 from components.session import current_ad, media_url, served_html, set_ad
 from components.widgets import hours_editor, preview_options, tap_moment
 
@@ -42,19 +42,12 @@ def preview_page() -> None:
             screen = call_screen_html(ad, tap_moment(ad.hours))
         else:
             screen = chat_screen_html(ad)
-        st.html(
-            served_html(
-                one_line(ad_page_html(ad, phone_frame(screen, frame), theme, False, media_url))
-            )
-        )
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
+        # The QR code rides in the tap panel's markup, served like the ad's images.
+        qr = qr_figure_html(media_url(qr_png(link), "image/png")) if link else ""
+        tap = ad_page_html(ad, phone_frame(screen, frame) + qr, theme, False, media_url)
+        st.html(served_html(one_line(tap)))
         if link:
-            st.image(
-                qr_png(link),
-                caption="Scan with a phone to try the real button",
-                width=200,
-                alt="QR code of the button's link",
-            )
             st.code(link, language=None, wrap_lines=True)
         else:
             st.warning("No QR code: the number is not valid, so the button has no link.")

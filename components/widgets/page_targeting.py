@@ -7,7 +7,8 @@ Targeting: where the ad runs, whether the button is available there, and whom it
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or
   unavailable; countries that get no delivery are marked, call-restricted ones flagged;
-- see the estimated audience per country and in total, as ranges, with its assumptions;
+- see the estimated audience per country and in total, as ranges (how: the metric's help,
+  and every assumption with its source on the Model page);
 - split the daily budget in proportion to audience or by hand, always adding up to the budget;
 - warnings when the targets do not fit the rest of the ad.
 """
@@ -26,6 +27,11 @@ from components.session import current_ad, map_lookup_url, set_ad, world_map_url
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
 state = st.session_state
+AUDIENCE_HELP = (
+    "Estimated as population × share online × share of those on Facebook or Instagram who "
+    "use WhatsApp, by the country's income tier, shown as a range like Meta's audience "
+    "sizes. Every assumption and its source: the **Model & assumptions** page, Audience tab."
+)
 
 
 def add_group() -> None:
@@ -133,7 +139,8 @@ def targeting_page() -> None:
                 "Audience where it runs",
                 tg.format_range(*tg.audience_total(live)),
                 width="content",
-                help=f"All selected countries: {tg.format_range(*tg.audience_total(ad.countries))}",
+                help=f"All selected countries: {tg.format_range(*tg.audience_total(ad.countries))}."
+                f"\n\n{AUDIENCE_HELP}",
             )
             st.metric(
                 "Delivering",
@@ -193,5 +200,3 @@ def targeting_page() -> None:
             "call_restricted": st.column_config.CheckboxColumn("Calls restricted"),
         },
     )
-    with st.expander("How the audience is estimated", icon=":material/groups:"):
-        st.markdown(tg.audience_notes())

@@ -85,3 +85,15 @@ def test_images_and_icons_are_served_not_inlined():
     icons = set(re.findall(rf'src="({media})"', markup))
     images = set(re.findall(rf'url\("({media})"\)', markup))
     assert len(icons) >= 5 and len(images) >= 2  # WhatsApp glyph, badge, …; the art and logo
+
+
+def test_qr_code_of_the_real_link_beside_the_tap():
+    at = run_app(PAGE)
+    markup = html_of(at)
+    assert re.search(r'<figure class="bas-qr"><img src="/[\w/]*media/[0-9a-f]+\.png"', markup)
+    assert "Scan with a phone to try the real button" in markup
+    link = at.code[0].value
+    assert link.startswith("https://wa.me/") and link in markup.replace("&amp;", "&")
+    broken = run_app(PAGE, {"phone": "12"})
+    assert "bas-qr" not in html_of(broken)
+    assert any("No QR code" in w.value for w in broken.warning)

@@ -212,3 +212,10 @@ def test_selection_survives_a_page_switch():
     at.switch_page(PAGE).run()
     assert_clean(at)
     assert at.multiselect(key="tgt_countries").value == ["NG", "KE"]
+
+
+def test_the_audience_figure_says_how_it_is_estimated():
+    at = targeting()
+    audience = next(m for m in at.metric if m.label == "Audience where it runs")
+    assert "population × share online" in audience.help
+    assert "Model & assumptions" in audience.help  # every assumption with its source there

@@ -48,7 +48,7 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     page.get_by_role("button", name="Apply").click()
     wait_for_app(page, 90_000)
     page.wait_for_selector("[data-testid='stDialog']", state="detached")
-    assert "seed 99" in page.locator("[data-testid='stCaptionContainer']").last.inner_text()
+    assert "seed 99" in page.locator("[data-testid='stCaptionContainer']").first.inner_text()
 
     for label in ("Funnel", "By country", "When people tap", "Budget", "Message vs Call"):
         page.locator(".st-key-eng_view button", has_text=label).click()
