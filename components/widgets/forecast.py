@@ -17,9 +17,10 @@ RUN_COUNTS = (100, 250, 500, 1000, 2000)
 
 
 # The settings a person changes while reading the forecast are on the page; the rest (start,
-# business-hours scheduling, runs, seed) wait in a dialog, so each rerun draws fewer widgets.
-PAGE_SETTINGS = ("eng_budget", "eng_days", "eng_reply", "eng_currency")
-DIALOG_SETTINGS = ("eng_start", "eng_schedule", "eng_runs", "eng_seed")
+# currency, business-hours scheduling, runs, seed) wait in a dialog, so each rerun draws fewer
+# widgets.
+PAGE_SETTINGS = ("eng_budget", "eng_days", "eng_reply")
+DIALOG_SETTINGS = ("eng_start", "eng_currency", "eng_schedule", "eng_runs", "eng_seed")
 APPLIED_KEY = "eng_applied"
 
 
@@ -38,7 +39,7 @@ def _setting_values(ad: AdSpec) -> dict[str, object]:
 
 
 def forecast_settings(ad: AdSpec) -> AdSpec:
-    """Budget, length, reply time and currency on the page; start, scheduling, runs and seed
+    """Budget, length and reply time on the page; start, currency, scheduling, runs and seed
     behind "More settings". Returns the ad with the page's settings applied."""
     state = st.session_state
     state.pop(APPLIED_KEY, None)  # the page is drawn: the dialog's Apply has done its work
@@ -58,20 +59,15 @@ def forecast_settings(ad: AdSpec) -> AdSpec:
             key="eng_reply", help="How fast the business answers a new chat. Replying in 5 "
             "minutes makes a lead about 21× likelier to qualify than in 30.",
         )  # fmt: skip
-        st.selectbox(
-            "Money in", options=currency_options(ad.region), format_func=currency_label,
-            key="eng_currency",
-        )  # fmt: skip
         more = st.button(
             "More settings", icon=":material/tune:", key="eng_more",
-            help="Start date, business-hours scheduling, simulated runs and seed.",
+            help="Start date, currency, business-hours scheduling, simulated runs and seed.",
         )  # fmt: skip
     ad = replace(
         ad,
         budget=float(state["eng_budget"]),
         days=int(state["eng_days"]),
         reply_minutes=float(state["eng_reply"]),
-        currency=state["eng_currency"],
     )
     if more:
         for name in DIALOG_SETTINGS:  # the dialog opens on what the ad holds
@@ -80,10 +76,17 @@ def forecast_settings(ad: AdSpec) -> AdSpec:
     return ad
 
 
-@st.dialog("Schedule and simulation")
+@st.dialog("More settings")
 def _more_settings(ad: AdSpec) -> None:
     state = st.session_state
     st.date_input("Start", key="eng_start", format="DD/MM/YYYY")
+    st.selectbox(
+        "Money in",
+        options=currency_options(ad.region),
+        format_func=currency_label,
+        key="eng_currency",
+        help="Figures are simulated in US dollars and shown in this currency.",
+    )
     st.toggle(
         "Run the Call ad only in business hours", key="eng_schedule",
         disabled=ad.cta != "call",
@@ -107,10 +110,15 @@ def _more_settings(ad: AdSpec) -> None:
 def _apply_more_settings() -> None:
     # A callback, so the values land even when the click's rerun does not draw the dialog.
     state = st.session_state
+    ad = current_ad()
+    start = state["eng_start"]
+    if ad.start is None and start == default_start():
+        start = None  # left on the default, it keeps following it ("next Monday")
     set_ad(
         replace(
-            current_ad(),
-            start=state["eng_start"],
+            ad,
+            start=start,
+            currency=state["eng_currency"],
             schedule_hours=bool(state["eng_schedule"]),
             runs=int(state["eng_runs"]),
             seed=int(state["eng_seed"]),
@@ -125,7 +133,8 @@ def settings_summary(ad: AdSpec, currency: str) -> str:
     scheduled = "; run in business hours only" if ad.cta == "call" and ad.schedule_hours else ""
     return (
         f"Budget {format_money(ad.budget, currency)} a day for {ad.days} days from "
-        f"{start:%a %d %b %Y}{scheduled}; {ad.runs:,} simulated runs, seed {ad.seed}."
+        f"{start:%a %d %b %Y}{scheduled}; {ad.runs:,} simulated runs, seed {ad.seed}; "
+        f"money in {currency}."
     )
 
 

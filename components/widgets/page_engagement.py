@@ -2,7 +2,7 @@
 
 Engagement: a simulated, calibrated forecast of the ad by day and by country.
 
-- campaign settings: budget, days, reply time and currency on the page; start, business-hours
+- campaign settings: budget, days and reply time on the page; start, currency, business-hours
   scheduling, runs and seed in the "More settings" dialog;
 - headline figures (median and p10–p90 of the Monte Carlo runs);
 - one chart at a time: daily bands, the funnel, countries (bars and map), taps by hour,

@@ -83,12 +83,16 @@ def test_europe_scenario_notes_missing_metrics():
 
 def test_money_in_the_advertisers_currency():
     at = run_app(PAGE, {"region": "NG", "phone": "+234 803 123 4567"})
-    assert at.selectbox(key="eng_currency").value == "NGN"  # the number's country by default
-    assert "₦" in at.metric[0].value
-    at.selectbox(key="eng_currency").set_value("USD").run()
+    assert "₦" in at.metric[0].value  # the number's country's currency by default
+    assert any("money in NGN" in c.value for c in at.caption)
+    at.button(key="eng_more").click().run()
+    assert at.selectbox(key="eng_currency").value == "NGN"
+    at.selectbox(key="eng_currency").set_value("USD")
+    at.button(key="eng_apply").click().run()
     assert_clean(at)
     assert "$" in at.metric[0].value and "₦" not in at.metric[0].value
     assert at.session_state["ad"].currency == "USD"
+    assert any("money in USD" in c.value for c in at.caption)
 
 
 def test_more_settings_dialog_applies_start_runs_and_seed():
@@ -147,7 +151,10 @@ def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
     assert len(calls) == 1
     at.run()
     at.segmented_control(key="eng_view").set_value("funnel").run()
-    at.selectbox(key="eng_currency").set_value("EUR").run()  # money shown differently only
+    at.button(key="eng_more").click().run()
+    at.selectbox(key="eng_currency").set_value("EUR")  # money shown differently only
+    at.button(key="eng_apply").click().run()
+    assert at.session_state["ad"].currency == "EUR"
     assert_clean(at)
     assert len(calls) == 1
     at.number_input(key="eng_budget").set_value(20.0).run()  # a new campaign: a new forecast
