@@ -381,11 +381,13 @@ def _split_at_inline_images(markup: str) -> tuple[str, ...]:
     return tuple(_INLINE_IMAGE.split(markup))
 
 
-def map_lookup_url(scenario: str, selected: tuple[str, ...]) -> str:
-    """Where the browser loads the rollout map's per-country status from, for this run."""
-    from components.charts import map_lookup_json
+def served_rollout_map(scenario: str, selected: tuple[str, ...]) -> dict:
+    """The rollout map's Vega-Lite spec for this run, its data (the world and each country's
+    status) loaded from this server's media store."""
+    from components.charts import map_lookup_json, rollout_map_spec
 
-    return media_url(map_lookup_json(scenario, tuple(selected)), "application/json")
+    lookup = media_url(map_lookup_json(scenario, tuple(selected)), "application/json")
+    return rollout_map_spec(scenario, tuple(selected), world_map_url(), lookup)
 
 
 def world_map_url() -> str:

@@ -20,9 +20,8 @@ import streamlit as st
 
 from components import targeting as tg
 from components.ad import MAX_BUDGET_USD
-from components.charts import rollout_map_spec
 from components.regions import SCENARIOS
-from components.session import current_ad, map_lookup_url, set_ad, world_map_url
+from components.session import current_ad, served_rollout_map, set_ad
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
@@ -150,12 +149,7 @@ def targeting_page() -> None:
             )
     with map_col:
         st.vega_lite_chart(
-            rollout_map_spec(
-                ad.scenario,
-                ad.countries,
-                world_map_url(),
-                map_lookup_url(ad.scenario, ad.countries),
-            ),
+            served_rollout_map(ad.scenario, ad.countries),
             width="stretch",
             key="tgt_map",
             alt="World map: where the WhatsApp button is available; your countries outlined",

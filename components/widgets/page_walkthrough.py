@@ -16,7 +16,6 @@ import streamlit as st
 
 from components import forecast_charts
 from components.ad import AdSpec
-from components.charts import rollout_map_spec
 from components.forecast import headline_metrics
 from components.money import resolve_currency
 from components.phone import button_link
@@ -28,10 +27,9 @@ from components.render_tap import tap_screen_html
 from components.session import (
     cached_forecast,
     current_ad,
-    map_lookup_url,
     media_url,
     served_html,
-    world_map_url,
+    served_rollout_map,
 )
 from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import format_range
@@ -116,12 +114,7 @@ def walkthrough_page() -> None:
             label = "Calls" if ad.cta == "call" else "Conversations started"
             cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
             st.vega_lite_chart(
-                rollout_map_spec(
-                    current.scenario,
-                    ad.countries,
-                    world_map_url(),
-                    map_lookup_url(current.scenario, ad.countries),
-                ),
+                served_rollout_map(current.scenario, ad.countries),
                 width="stretch",
             )
         elif step.key == "forecast":
