@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -157,10 +158,15 @@ def world_data(url: str = "") -> alt.Data:
     `format`), so Altair does not walk its ~50,000 numbers on every rerun. Served from a URL,
     the map's 108 kB leave every rerun's message: the browser fetches them once.
     """
-    shape = alt.DataFormat(type="topojson", feature="countries")
+    return _served_or_inline(url, world_json, alt.DataFormat(type="topojson", feature="countries"))
+
+
+def _served_or_inline(url: str, text: Callable[[], bytes], shape: alt.DataFormat) -> alt.Data:
+    """Chart data loaded from `url` when the app serves it, else `text()` inline as one JSON
+    string (Vega-Lite parses it by `shape`): nothing for Altair to walk on a rerun."""
     if url:
         return alt.Data(url=url, format=shape)
-    return alt.Data(values=world_json().decode("utf-8"), format=shape)
+    return alt.Data(values=text().decode("utf-8"), format=shape)
 
 
 @lru_cache(maxsize=16)
@@ -187,13 +193,10 @@ def rollout_map(
         raise ValueError(f"unknown scenario {scenario!r}; expected one of {sorted(SCENARIOS)}")
     # JSON, like the world: nothing for Altair or Streamlit to convert per rerun. From a URL
     # in the app (35 kB a rerun otherwise), inline JSON text elsewhere.
-    lookup = (
-        alt.Data(url=lookup_url, format=alt.DataFormat(type="json"))
-        if lookup_url
-        else alt.Data(
-            values=map_lookup_json(scenario, tuple(selected)).decode(),
-            format=alt.DataFormat(type="json"),
-        )
+    lookup = _served_or_inline(
+        lookup_url,
+        lambda: map_lookup_json(scenario, tuple(selected)),
+        alt.DataFormat(type="json"),
     )
     fields = ["label", "status_label", "reason", "audience", "selected"]
     hidden = " && ".join(f"datum.properties.alpha2 !== '{code}'" for code in _HIDDEN_ON_MAP)

@@ -61,18 +61,23 @@ def seed_form(ad: AdSpec, *, force: bool = False, only: set[str] | None = None) 
             state[key(name)] = value
 
 
+def _typed_length(name: str) -> int:
+    """How many characters the field holds now."""
+    return len(str(st.session_state.get(key(name), "")))
+
+
 def _counted(label: str, name: str, limit: int) -> str:
     """A field's label with its character count against Meta's recommendation, e.g.
     "Headline · 39/40"; orange past it. The count sits in the label, not under the field:
     one element less to draw on every keystroke's rerun."""
-    length = len(str(st.session_state.get(key(name), "")))
+    length = _typed_length(name)
     counted = f"{label} · {length}/{limit}"
     return counted if length <= limit else f":orange[{counted}]"
 
 
 def _over_limit_note(name: str, limit: int) -> None:
     """Past the recommendation, what happens to the text (and that nothing is cut)."""
-    length = len(str(st.session_state.get(key(name), "")))
+    length = _typed_length(name)
     if length > limit:
         st.caption(
             f":orange[{length - limit} characters over Meta's recommendation of {limit}: the "

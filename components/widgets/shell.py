@@ -21,8 +21,8 @@ ABOUT = (
     "predictions."
 )
 SIDEBAR_NOTE = "Previews and simulations only: nothing is sent to Meta or WhatsApp."
-# The sidebar's one menu: what a person does with the ad they made, from any page.
 PAGE_CONFIGURED_KEY = "page_configured"
+# The sidebar's one menu: what a person does with the ad they made, from any page.
 AD_ACTIONS = {"share": "Share link", "save": "Save draft"}
 AD_ACTION_ICONS = {"share": ":material/share:", "save": ":material/save:"}
 
