@@ -7,9 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from components.ad import MAX_BUDGET_USD, MAX_DAYS, MAX_SEED, AdSpec
-from components.forecast import HeadlineMetric, default_start
+from components.forecast import HeadlineMetric, SimulationResult, default_start
+from components.forecast_views import ChartView
 from components.money import currency_label, currency_options, format_money, resolve_currency
-from components.session import current_ad, set_ad
+from components.session import cached_forecast, current_ad, forecast_is_cached, set_ad
 
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
                60: "1 hour", 240: "4 hours", 1440: "1 day"}  # fmt: skip
@@ -152,3 +153,35 @@ def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
                 help=metric.help,
                 border=True,
             )
+
+
+def forecast_with_progress(ad: AdSpec, kind: str = "forecast") -> SimulationResult:
+    """The ad's forecast; while one is computed, a progress bar says how far it is (it is
+    removed when done, so it covers nothing)."""
+    if forecast_is_cached(ad, kind):
+        return cached_forecast(ad, kind)
+    bar = st.empty()
+    cells = f"{ad.runs:,} runs × {ad.days} days × {len(ad.countries)} countries"
+
+    def progress(done: float) -> None:
+        bar.progress(min(max(done, 0.0), 1.0), text=f"Simulating {cells}… {done:.0%}")
+
+    progress(0.0)
+    try:
+        return cached_forecast(ad, kind, progress)
+    finally:
+        bar.empty()
+
+
+def chart_view(shown: ChartView) -> None:
+    """One chart view: its figures, its empty state or charts, and its note."""
+    if shown.figures:
+        with st.container(horizontal=True, key="view_figures"):
+            for label, value in shown.figures:
+                st.metric(label, value, border=True)
+    if shown.empty:
+        st.info(shown.empty, icon=":material/info:")
+    for spec in shown.specs:
+        st.vega_lite_chart(spec, width="stretch")
+    if shown.note:
+        st.caption(shown.note)

@@ -16,7 +16,7 @@ import streamlit as st
 
 from components import forecast_charts
 from components.ad import AdSpec
-from components.forecast import headline_metrics
+from components.forecast import daily_quantiles, headline_metrics, summary
 from components.money import resolve_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
@@ -26,15 +26,16 @@ from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
 from components.session import (
     cached_forecast,
+    cached_view,
     current_ad,
     media_url,
     served_html,
     served_rollout_map,
 )
-from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import format_range
 from components.tour import STEPS, rollout_steps, step_index, tour_scenario
 from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
+from components.widgets.forecast import chart_view
 
 
 def forecast_ad(ad: AdSpec) -> AdSpec | None:
@@ -128,14 +129,7 @@ def walkthrough_page() -> None:
         else:
             shown = forecast_ad(ad)
             if shown is not None:
-                pair = cached_forecast(shown, "buttons")
-                names = list(pair)
-                chance = win_probability(pair[names[0]], pair[names[1]], "leads")
-                cols = st.columns(2)
-                cols[0].metric(f"Chance {names[0]} brings more leads", f"{chance:.0%}")
-                cols[1].metric(f"Chance {names[1]} brings more leads", f"{1 - chance:.0%}")
-                leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
-                st.altair_chart(forecast_charts.ab_chart(leads, "Leads"), width="stretch")
+                chart_view(cached_view(shown, "ab", "", currency))
 
     if not presenting:
         st.caption("Keys: ← Back · → Next. Forecasts are simulated, not Meta's predictions.")

@@ -8,13 +8,17 @@ from components.forecast import default_start
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/engagement.py"
-MESSAGE_LABELS = ["Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",
-                  "Cost per conversation", "Leads"]  # fmt: skip
-CALL_LABELS = ["Spend", "Impressions", "CPM", "Clicks", "CTR", "Calls", "Cost per call", "Leads"]
+# architecture.md's public contract, in order.
+MESSAGE_LABELS = ["Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR",
+                  "Conversations started", "Cost per conversation", "Leads",
+                  "Cost per lead"]  # fmt: skip
+CALL_LABELS = ["Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR", "Calls",
+               "Cost per call", "Leads", "Cost per lead"]  # fmt: skip
+RESULT = MESSAGE_LABELS.index("Conversations started")
 
 
 def labels(at) -> list[str]:
-    return [metric.label for metric in at.metric][:8]
+    return [metric.label for metric in at.metric][: len(MESSAGE_LABELS)]
 
 
 def test_default_forecast_shows_the_contract_metrics():
@@ -129,7 +133,7 @@ def test_closing_the_dialog_without_apply_changes_nothing():
 
 def test_business_hours_scheduling_for_a_call_ad():
     at = run_app(PAGE, {"cta": "call"})
-    calls = at.metric[5].value
+    calls = at.metric[RESULT].value
     at.button(key="eng_more").click().run()
     assert not at.toggle(key="eng_schedule").disabled
     at.toggle(key="eng_schedule").set_value(True)
@@ -137,7 +141,7 @@ def test_business_hours_scheduling_for_a_call_ad():
     assert_clean(at)
     assert at.session_state["ad"].schedule_hours
     assert any("run in business hours only" in c.value for c in at.caption)
-    assert at.metric[5].label == "Calls" and at.metric[5].value != calls
+    assert at.metric[RESULT].label == "Calls" and at.metric[RESULT].value != calls
 
 
 def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
@@ -145,7 +149,9 @@ def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
 
     calls = []
     real = forecast_module.forecast
-    monkeypatch.setattr(forecast_module, "forecast", lambda ad: calls.append(ad) or real(ad))
+    monkeypatch.setattr(
+        forecast_module, "forecast", lambda ad, **options: calls.append(ad) or real(ad, **options)
+    )
     at = run_app(PAGE, {"seed": "424242", "days": "9"})  # inputs no other test has run
     assert_clean(at)
     assert len(calls) == 1
