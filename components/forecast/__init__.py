@@ -24,7 +24,9 @@ from components.forecast.engine import (
     simulate_campaign,
 )
 from components.forecast.inputs import (
+    MAX_FORECAST_CELLS,
     ad_placements,
+    bounded_runs,
     campaign_inputs,
     compare_buttons,
     cpm_table,
@@ -64,6 +66,7 @@ from components.forecast.summaries import (
 __all__ = [
     "CALIBRATED_CPM",
     "CTAS",
+    "MAX_FORECAST_CELLS",
     "MONEY_METRICS",
     "TOO_CLOSE",
     "CampaignInputs",
@@ -76,6 +79,7 @@ __all__ = [
     "SimulationResult",
     "ad_placements",
     "base_cpm",
+    "bounded_runs",
     "by_country",
     "campaign_inputs",
     "compare",

@@ -320,16 +320,29 @@ def reply_factor(params: ModelParams, minutes: float | np.ndarray) -> np.ndarray
     return floor + (1.0 - floor) * np.exp2(-late / half_life)
 
 
-def _hour_weights(params: ModelParams) -> tuple[np.ndarray, np.ndarray]:
-    """Impressions by local hour (each day sums to 1) and the CTR factor by hour of week."""
+def _hour_weights(params: ModelParams, cta: str) -> tuple[np.ndarray, np.ndarray]:
+    """Impressions by local hour (each day sums to 1) and the CTR factor by hour of week.
+
+    A Call ad's taps also follow when people phone a business: fewer at weekends and late
+    in the evening or at night (`call_weekend_intent`, `call_night_intent`).
+    """
     activity = np.asarray(params.curve("hourly_activity"), dtype=np.float64)
     if activity.shape != (24,):
         raise ValueError("hourly_activity needs 24 values")
     activity = np.tile(activity / activity.sum(), 7).reshape(7, 24)
     ctr = np.ones((7, 24))
     ctr[:5, 13:16] += params.value("ctr_weekday_afternoon_lift")
-    # Normalised so an unscheduled week averages the calibrated CTR.
-    ctr /= (activity * ctr).sum(axis=1).mean()
+    if cta == "call":
+        day_start, day_end = (int(h) for h in params.curve("call_day_hours"))
+        night = np.ones(24, dtype=bool)
+        night[day_start:day_end] = False
+        ctr[:, night] *= params.value("call_night_intent")
+        ctr[5:] *= params.value("call_weekend_intent")
+    # Normalised so an unscheduled week, delivered as Meta's optimisation spreads it
+    # (activity × CTR), averages the calibrated CTR: the published CTRs are what
+    # advertisers saw with that optimisation on.
+    delivered = activity * ctr
+    ctr /= ((delivered * ctr).sum(axis=1) / delivered.sum(axis=1)).mean()
     return activity, ctr
 
 
@@ -400,14 +413,19 @@ def _plan(market: MarketInputs, campaign: CampaignInputs, params: ModelParams) -
     local_late = _shift_week(late_week, -to_mask_clock).reshape(n, 7, 24)
     on_time = float(reply_factor(params, campaign.reply_minutes)) if mask_week.any() else 0.0
 
-    activity, ctr_hour = _hour_weights(params)
-    delivery = activity * local_open if campaign.schedule_to_hours else activity[None]
-    delivery = np.broadcast_to(delivery, (n, 7, 24))
+    activity, ctr_hour = _hour_weights(params, campaign.cta)
+    # People online in the hours the ad may run: its inventory; Meta's delivery, optimised
+    # for the result, spends a day's budget on those hours in proportion to activity ×
+    # the chance of a tap (so an unscheduled Call ad already leans to calling hours).
+    available = activity * local_open if campaign.schedule_to_hours else activity[None]
+    available = np.broadcast_to(available, (n, 7, 24))
+    delivery = available * ctr_hour
     taps_by_hour = delivery * ctr_hour
-    day_delivery = delivery.sum(axis=2)  # (C, 7): share of a day's activity delivered
+    day_delivery = available.sum(axis=2)  # (C, 7): share of a day's activity available
+    day_weights = delivery.sum(axis=2)
     day_taps = taps_by_hour.sum(axis=2)
     with np.errstate(invalid="ignore", divide="ignore"):
-        ctr_day = np.where(day_delivery > 0, day_taps / day_delivery, 0.0)
+        ctr_day = np.where(day_weights > 0, day_taps / day_weights, 0.0)
         tap_share = np.where(day_taps[..., None] > 0, taps_by_hour / day_taps[..., None], 0.0)
     open_share = (tap_share * local_open).sum(axis=2)  # (C, 7)
     lead_share = (tap_share * local_late).sum(axis=2)

@@ -33,6 +33,11 @@ from components.targeting import budget_split
 
 # Countries with a published monthly CPM curve, and its parameter; the rest have none.
 SEASON_CURVES = {"US": "cpm_season_us"}
+# The most (run, day, country) cells one forecast of the app may hold: about 32 bytes a
+# cell once spend and reach are built, so 8M cells stay under 260 MB (a Message-vs-Call
+# pair twice that), within the shared forecast cache. Past it the runs are reduced.
+MAX_FORECAST_CELLS = 8_000_000
+MIN_RUNS = 20
 
 
 def default_start(today: date | None = None) -> date:
@@ -101,7 +106,7 @@ def campaign_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) 
         daily_budget=float(ad.budget),
         days=int(ad.days),
         start=start,
-        runs=int(ad.runs),
+        runs=bounded_runs(ad),
         seed=int(ad.seed),
         reply_minutes=float(ad.reply_minutes),
         schedule_to_hours=bool(ad.schedule_hours and ad.cta == "call"),
@@ -112,6 +117,13 @@ def campaign_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) 
         placements=ad_placements(ad.cta),
         business_utc_offset_hours=_utc_offset(ad.hours.timezone, start),
     )
+
+
+def bounded_runs(ad: AdSpec) -> int:
+    """The Monte Carlo runs a forecast of this ad uses: the ad's own, reduced when runs ×
+    days × countries would pass MAX_FORECAST_CELLS (never below MIN_RUNS)."""
+    per_run = max(1, int(ad.days) * max(1, len(ad.countries)))
+    return int(max(MIN_RUNS, min(int(ad.runs), MAX_FORECAST_CELLS // per_run)))
 
 
 def forecast(

@@ -233,7 +233,8 @@ REQUIRED: Final = (
     "message_send_rate", "message_lead_rate",
     # call
     "call_ctr_ratio", "call_dial_rate", "call_answer_rate", "call_callback_rate",
-    "call_lead_rate", "call_restricted_connect_rate",
+    "call_lead_rate", "call_restricted_connect_rate", "call_weekend_intent",
+    "call_night_intent", "call_day_hours",
     # reply time
     "reply_grace_minutes", "reply_half_life_minutes", "reply_floor",
     # learning and pacing

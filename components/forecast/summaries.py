@@ -3,6 +3,7 @@ curve, and the comparison of two buttons (chance to win, and a test planner)."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import NormalDist
@@ -108,6 +109,9 @@ def _q(values: np.ndarray) -> Quantiles:
     return Quantiles(p10, p50, p90)
 
 
+_SUMMARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def summary(result: SimulationResult) -> dict[str, Quantiles]:
     """Campaign totals over the runs, keyed by the Engagement page's metric labels.
 
@@ -115,6 +119,15 @@ def summary(result: SimulationResult) -> dict[str, Quantiles]:
     ('Conversations started' or 'Calls'), its cost ('Cost per conversation' or 'Cost per
     call'), Leads, Cost per lead, and for call ads Missed calls.
     """
+    # Kept per result (not past its life): a page asks for it for the headline, the funnel,
+    # the notes and the export, and each costs a pass over every cell.
+    cached = _SUMMARIES.get(result)
+    if cached is None:
+        cached = _SUMMARIES[result] = _summary(result)
+    return dict(cached)
+
+
+def _summary(result: SimulationResult) -> dict[str, Quantiles]:
     every = (1, 2)
     out = {
         "Spend": _q(metric_totals(result, "spend", every)),

@@ -69,6 +69,12 @@ def engagement_page() -> None:
     # A forecast not yet in the cache computes under a progress bar; a cached one, the usual
     # case on a rerun, draws nothing extra.
     result = forecast_with_progress(ad)
+    if result.runs < ad.runs:
+        st.caption(
+            f"Simulated with {result.runs:,} runs instead of {ad.runs:,}: {ad.days} days × "
+            f"{len(ad.countries)} countries × {ad.runs:,} runs is more than one forecast may "
+            "hold on this server. The bands are a little less steady."
+        )
     headline_metric_row(cached_headline(ad, currency))
     for note in forecast_notes(result, currency):
         st.caption(note)

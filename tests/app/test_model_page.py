@@ -12,7 +12,10 @@ def test_model_page_lists_sources_and_the_cpm_rule():
     assert parameters["Parameter"].tolist() == list(default_params().table)
     assert parameters["Source"].str.len().min() > 0
     assert {"published", "assumption"} <= set(parameters["Kind"])
-    cpm = at.dataframe[1].value
+    checks = at.dataframe[1].value  # the forecast against published figures
+    assert set(checks["Verdict"]) <= {"inside", "outside"} and len(checks) >= 10
+    assert checks["Source"].str.len().min() > 0
+    cpm = at.dataframe[2].value
     published = cpm[cpm["Basis"] == "published figure"]["Code"].tolist()
     assert sorted(published) == ["BR", "IN", "US"]
     assert cpm.loc[cpm["Code"] == "US", "Base CPM (USD)"].item() == 22.7
