@@ -305,6 +305,19 @@ def get_country(alpha2: str) -> Country | None:
     return load_catalog().get(code) if code else None
 
 
+@lru_cache(maxsize=1)
+def call_restricted_codes() -> frozenset[str]:
+    """The countries where calling is restricted (a Call Now button may not connect there;
+    product.md: e.g. UAE, Qatar, Egypt, Jordan), from ``countries_extra.csv``."""
+    return frozenset(code for code, country in load_catalog().items() if country.call_restricted)
+
+
+def is_call_restricted(alpha2: str) -> bool:
+    """Whether calling is restricted in this country (False for an unknown code)."""
+    country = get_country(alpha2)
+    return bool(country and country.call_restricted)
+
+
 # --- rollout -----------------------------------------------------------------------------
 
 

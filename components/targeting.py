@@ -373,8 +373,9 @@ def scenario_changes(
     if scenario == "europe":
         lines.append(
             "“Europe launched”: the button runs in every European country (the EEA, the UK, "
-            "Switzerland, the Balkans, Russia, Ukraine, …) and the EU's outermost regions. The "
-            "rest of Oceania stays “later”; blocked and sanctioned countries stay unavailable."
+            "Switzerland, the Balkans, Ukraine, …) and the EU's outermost regions. The rest of "
+            "Oceania stays “later”; Russia (Meta paused ads there in March 2022), blocked and "
+            "sanctioned countries stay unavailable."
         )
         if changed:
             lines.append(
