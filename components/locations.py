@@ -10,7 +10,8 @@ estimate uses (`regions.audience_share`).
 - ``main_cities(alpha2)``: the country's main cities, most populous first;
 - ``get_city(geonameid)``: one of them by its GeoNames id (None if it is not one);
 - ``population_within(city, radius_km)``: people living within the radius;
-- ``location_audience(ad, alpha2)``: the audience of one targeted country for this ad.
+- ``location_audience(ad, alpha2)``: the audience of one targeted country for this ad (what
+  the forecast and the Targeting page's ranges use).
 """
 
 from __future__ import annotations
@@ -177,11 +178,17 @@ def location_audience(ad: AdSpec, alpha2: str) -> float:
     country estimate uses too. ValueError for an unknown country code, like
     `audience_estimate`.
     """
-    city = get_city(ad.city) if ad.city else None
+    return audience_at(alpha2, ad.city, ad.radius_km)
+
+
+def audience_at(alpha2: str, city_id: str, radius_km: float) -> float:
+    """`location_audience` from its parts: the country's audience, or the audience within
+    `radius_km` of the main city `city_id` when that city is in this country."""
+    city = get_city(city_id) if city_id else None
     country = get_country(alpha2)
     if city is None or country is None or city.country != country.alpha2:
         return audience_estimate(alpha2)
-    return population_within(city, ad.radius_km) * audience_share(alpha2)
+    return population_within(city, radius_km) * audience_share(alpha2)
 
 
 def city_country(geonameid: str) -> str:
