@@ -117,8 +117,10 @@ def get_city(geonameid: str) -> City | None:
     return _cities_by_id().get(str(int(text)))
 
 
+@lru_cache(maxsize=64)
 def city_labels(countries: tuple[str, ...]) -> dict[str, str]:
-    """GeoNames id -> label of the main cities of these countries, country by country.
+    """GeoNames id -> label of the main cities of these countries, country by country (cached:
+    treat it as read-only).
 
     Two cities of one country with the same label (two Springfields) get their GeoNames
     region code added, so a picker never shows the same line twice."""
