@@ -13,7 +13,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -497,7 +497,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _read_forecast_settings(
-    first: Any, ad: AdSpec, changes: dict[str, Any], notes: list[str]
+    first: Callable[[str], str | None], ad: AdSpec, changes: dict[str, Any], notes: list[str]
 ) -> None:
     """`start`, `currency`, `tz`, `hours` and `city` into `changes` (bad ones into `notes`)."""
     raw = first("start")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.ad import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM, AdSpec
-from components.locations import city_labels
+from components.locations import city_labels, get_city
 
 LOCATION_MODES = {"country": "Whole country", "city": "City and radius"}
 LOCATION_HELP = (
@@ -53,3 +53,12 @@ def location_picker(ad: AdSpec) -> tuple[str, int]:
         help=f"Meta's city radius: {MIN_RADIUS_KM}–{MAX_RADIUS_KM} km (10–50 miles).",
     )
     return str(city or ""), int(radius)
+
+
+def location_note(ad: AdSpec) -> str:
+    """' Nigeria counts the people within 25 km of Lagos.' for the audience's help ('' when
+    every country is whole)."""
+    city = get_city(ad.city) if ad.city else None
+    if city is None or city.country not in ad.countries:
+        return ""
+    return f" {city.country} counts the people within {ad.radius_km} km of {city.name}."

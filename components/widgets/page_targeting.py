@@ -23,7 +23,7 @@ from components import targeting as tg
 from components.ad import MAX_BUDGET_USD
 from components.regions import SCENARIOS
 from components.session import current_ad, served_rollout_map, set_ad
-from components.widgets.location import location_picker
+from components.widgets.location import location_note, location_picker
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
@@ -144,7 +144,7 @@ def targeting_page() -> None:
                 width="content",
                 help="All selected countries: "
                 f"{tg.format_range(*tg.audience_total(ad.countries, ad.city, ad.radius_km))}."
-                f"\n\n{AUDIENCE_HELP}",
+                f"{location_note(ad)}\n\n{AUDIENCE_HELP}",
             )
             st.metric(
                 "Delivering",

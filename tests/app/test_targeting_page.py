@@ -274,3 +274,11 @@ def test_a_city_of_a_country_not_targeted_is_noted():
     at = targeting({"countries": "GH", "city": LAGOS_CITY})
     assert any("`city`" in w.value for w in at.warning)
     assert at.segmented_control(key="tgt_location").value == "country"
+
+
+def test_the_audience_help_names_the_city_and_radius():
+    at = targeting({"countries": "NG,GH", "city": LAGOS_CITY, "radius": "40"})
+    metric = next(m for m in at.metric if m.label == "Audience where it runs")
+    assert "NG counts the people within 40 km of Lagos." in metric.help
+    whole = targeting({"countries": "NG,GH"})
+    assert "counts the people within" not in whole.metric[0].help
