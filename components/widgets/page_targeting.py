@@ -4,6 +4,7 @@ Targeting: where the ad runs, whether the button is available there, and whom it
 
 - pick countries a continent or sub-region at a time (chosen, added) or one by one, searching
   by plain-language name with flags; the selection is the AdSpec's `countries` (share link);
+- reach the whole of each country or one main city and a radius (`widgets.location`);
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or
   unavailable; countries that get no delivery are marked, call-restricted ones flagged;
@@ -22,6 +23,7 @@ from components import targeting as tg
 from components.ad import MAX_BUDGET_USD
 from components.regions import SCENARIOS
 from components.session import current_ad, served_rollout_map, set_ad
+from components.widgets.location import location_note, location_picker
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
@@ -132,14 +134,17 @@ def targeting_page() -> None:
             placeholder="Search a country…",
         )
         ad = replace(ad, countries=tuple(countries), scenario=scenario or ad.scenario)
+        city, radius = location_picker(ad)
+        ad = replace(ad, city=city, radius_km=radius)
         live = tg.delivering(ad.countries, ad.scenario)
         with st.container(horizontal=True, gap="small"):
             st.metric(
                 "Audience where it runs",
-                tg.format_range(*tg.audience_total(live)),
+                tg.format_range(*tg.audience_total(live, ad.city, ad.radius_km)),
                 width="content",
-                help=f"All selected countries: {tg.format_range(*tg.audience_total(ad.countries))}."
-                f"\n\n{AUDIENCE_HELP}",
+                help="All selected countries: "
+                f"{tg.format_range(*tg.audience_total(ad.countries, ad.city, ad.radius_km))}."
+                f"{location_note(ad)}\n\n{AUDIENCE_HELP}",
             )
             st.metric(
                 "Delivering",

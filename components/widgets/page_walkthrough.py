@@ -17,7 +17,7 @@ import streamlit as st
 from components import forecast_charts
 from components.ad import AdSpec
 from components.forecast import daily_quantiles, headline_metrics, summary
-from components.money import resolve_currency
+from components.money import display_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
 from components.qr import qr_png
@@ -75,7 +75,7 @@ def walkthrough_page() -> None:
     tour_navigation(position)
     st.header(step.title, anchor=False)
     st.caption(f"Presenter: {step.note}")
-    currency = resolve_currency(ad.currency, ad.region)[0]
+    currency = display_currency(ad)[0]
 
     with st.container(key="wt_stage"):
         if step.key == "compose":

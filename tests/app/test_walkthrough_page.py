@@ -232,3 +232,13 @@ def test_presentation_mode_hides_the_controls():
     assert_clean(at)
     assert not at.get("selectbox") or all(s.key != "wt_sample" for s in at.selectbox)
     assert any("stSidebar" in element.value for element in at.html)
+
+
+def test_forecast_money_follows_the_numbers_own_country():
+    """A US number (`+1 …`) with the default dialling region NG: dollars, not naira."""
+    at = run_on_step("forecast", {"phone": "+1 212 555 0100", "region": "NG"})
+    assert_clean(at)
+    spend = {m.label: m.value for m in at.metric}["Spend"]
+    assert spend.startswith("$") and "₦" not in spend
+    naira = run_on_step("forecast", {"phone": "0802 123 4589", "region": "NG"})
+    assert {m.label: m.value for m in naira.metric}["Spend"].startswith("₦")
