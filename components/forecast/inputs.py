@@ -27,8 +27,9 @@ from components.forecast.params import ModelParams, default_params
 from components.forecast.rules import CALIBRATED_CPM, base_cpm, creative_factor
 from components.forecast.summaries import spend_response_curve
 from components.hours import valid_timezone, weekly_mask
+from components.locations import location_audience
 from components.placements import PLACEMENTS
-from components.regions import audience_estimate, get_country, load_catalog, rollout_status
+from components.regions import get_country, load_catalog, rollout_status
 from components.targeting import budget_split
 
 # Countries with a published monthly CPM curve, and its parameter; the rest have none.
@@ -54,15 +55,6 @@ def _utc_offset(timezone: str, on: date) -> float:
     return offset.total_seconds() / 3600 if offset else 0.0
 
 
-def _audience(ad: AdSpec, code: str) -> float:
-    """The reachable people of one target: a city radius's where the ad has one."""
-    try:
-        from components.locations import location_audience
-    except ImportError:  # the location targeting is not in this tree
-        return audience_estimate(code)
-    return location_audience(ad, code)
-
-
 def market_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) -> MarketInputs:
     """The targeted countries as the engine sees them (unknown codes are left out)."""
     params = params or default_params()
@@ -80,7 +72,7 @@ def market_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) ->
         cpm_usd=np.array(
             [base_cpm(c.alpha2, c.income_tier, c.continent, params) for c in countries]
         ),
-        audience=np.array([_audience(ad, code) for code in codes], dtype=float),
+        audience=np.array([location_audience(ad, code) for code in codes], dtype=float),
         budget_share=shares,
         delivers=np.array(
             [rollout_status(code, ad.scenario).status == "available" for code in codes],

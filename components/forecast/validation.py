@@ -33,7 +33,7 @@ RUNS: Final = 300
 BUDGET_USD: Final = 50.0
 # A large US city for the city-radius check (GeoNames id of New York City).
 US_CITY: Final = "5128581"
-US_CITY_RADIUS_KM: Final = 15
+US_CITY_RADIUS_KM: Final = 25
 OFFICE_HOURS: Final = BusinessHours(
     timezone="America/New_York",
     weekly=tuple((("09:00", "17:00"),) if day < 5 else () for day in range(7)),
@@ -108,7 +108,7 @@ def scenario(benchmark: Benchmark, base: AdSpec | None = None) -> AdSpec:
     }
     if benchmark.metric in ("answered_share", "schedule_lift") or country == "US":
         changes["hours"] = OFFICE_HOURS
-    if benchmark.country.endswith("-city") and "city" in AdSpec.__dataclass_fields__:
+    if benchmark.country.endswith("-city"):
         changes.update(city=US_CITY, radius_km=US_CITY_RADIUS_KM)
     return replace(ad, **changes)
 

@@ -20,7 +20,7 @@ from components.forecast import (
     summary_json,
 )
 from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
-from components.money import resolve_currency
+from components.money import display_currency
 from components.regions import rollout_status
 from components.session import cached_headline, cached_view, current_ad, set_ad
 from components.targeting import EUROPE_REPORTING_NOTE, country_label, delivering, is_european
@@ -38,7 +38,7 @@ def engagement_page() -> None:
     st.title("Forecast engagement", anchor=False)
     ad = forecast_settings(current_ad())
     set_ad(ad)
-    currency, currency_note = resolve_currency(ad.currency, ad.region)
+    currency, currency_note = display_currency(ad)
     # What is forecast (every setting, the dialog's included) and what it is not, in one line.
     st.caption(
         f"{settings_summary(ad, currency)} Simulated from published benchmarks and the "

@@ -20,7 +20,7 @@ from components.forecast import daily_quantiles, headline_metrics, summary
 from components.money import display_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
-from components.qr import qr_png
+from components.qr import TOO_LONG, qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
@@ -88,13 +88,16 @@ def walkthrough_page() -> None:
                 ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", False, media_url)
             )
             link = button_link(ad.phone_check, ad.cta, ad.prefill)
-            if link:
+            code = qr_png(link) if link else None
+            if code:
                 cols[1].image(
-                    qr_png(link),
+                    code,
                     caption="Scan to try the real button",
                     width=260,
                     alt="QR code of the button's link",
                 )
+            elif link:
+                cols[1].caption(TOO_LONG)
         elif step.key == "rollout":
             rollout = rollout_steps(ad.countries)
             chosen = st.segmented_control(

@@ -534,12 +534,6 @@ def test_random_hostile_links_on_random_pages(page, params):
 # ---- known losses in pages this branch does not own --------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="components/widgets/forecast.py seeds eng_reply with the nearest of REPLY_TIMES, "
-    "so a shared reply time it does not list (7 minutes) becomes 5 without a note; issue 13's "
-    "forecast rewrite owns that file",
-)
 def test_engagement_keeps_a_shared_reply_time_it_does_not_list():
     assert check_page("app_pages/engagement.py", {"reply": "7"}) == set()
 
