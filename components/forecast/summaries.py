@@ -321,6 +321,8 @@ def compare(
         reason = "No targeted country can show the ad in this scenario."
         return Comparison(names, None, "No comparison: nothing delivers.", None, None, reason)
     low, high = TOO_CLOSE
+    # Judged on the whole percent the page shows, so "20%" never reads as decided.
+    chance = round(chance, 2)
     if low <= chance <= high:
         verdict = "Too close to call"
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,6 +19,7 @@ from components.money import (
 )
 from components.session import cached_forecast, current_ad, forecast_is_cached, set_ad
 
+METRICS_CSS = Path(__file__).resolve().parents[2] / "assets" / "metrics.css"
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
                60: "1 hour", 240: "4 hours", 1440: "1 day"}  # fmt: skip
 RUN_COUNTS = (100, 250, 500, 1000, 2000)
@@ -168,6 +170,7 @@ def settings_summary(ad: AdSpec, currency: str) -> str:
 
 def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
     """The headline figures as st.metric: the median, with its p10–p90 range under it."""
+    st.html(METRICS_CSS)
     with st.grid(4, key="headline_metrics"):
         for metric in metrics:
             st.metric(
