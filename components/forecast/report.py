@@ -116,7 +116,9 @@ def forecast_notes(result: SimulationResult, currency: str = "USD") -> list[str]
     learning = learning_status(result)
     if learning.limited:
         need = ""
-        if learning.budget_to_exit is not None:
+        if delivery.under_delivers:
+            need = " The audience is too small to get there at any budget."
+        elif learning.budget_to_exit is not None:
             need = (
                 f" About {format_money(learning.budget_to_exit, currency)} "
                 "a day would get there (roughly: results grow about in step with the budget)."

@@ -386,7 +386,8 @@ def learning_status(result: SimulationResult) -> LearningStatus:
     median_week = float(np.median(best_week))
     budget = result.campaign.daily_budget
     to_exit = None
-    if limited.mean() >= 0.5 and median_week > 0:
+    # Where the audience cannot take the budget, more money would not help: no figure.
+    if limited.mean() >= 0.5 and median_week > 0 and not delivery_status(result).under_delivers:
         to_exit = budget * events / median_week
     return LearningStatus(
         days_median=float(np.median(result.learning_days)),
