@@ -67,7 +67,7 @@ def texts(elements) -> str:
 
 
 def test_default_state_targets_the_sample_ads_country():
-    at = targeting()
+    at = targeting({"city": ""})  # the whole country (the sample targets Lagos + 17 km)
     assert at.multiselect(key="tgt_countries").value == list(default_ad().countries) == ["NG"]
     assert at.segmented_control(key="tgt_scenario").value == "launch"
     assert list(table(at)["code"]) == ["NG"]
@@ -229,7 +229,7 @@ def audience(at) -> str:
 
 
 def test_a_city_and_radius_shrink_the_audience_and_reach_the_link():
-    at = targeting()
+    at = targeting({"city": ""})
     assert at.segmented_control(key="tgt_location").value == "country"
     whole = audience(at)
     at.segmented_control(key="tgt_location").set_value("city").run()
@@ -280,5 +280,14 @@ def test_the_audience_help_names_the_city_and_radius():
     at = targeting({"countries": "NG,GH", "city": LAGOS_CITY, "radius": "40"})
     metric = next(m for m in at.metric if m.label == "Audience where it runs")
     assert "NG counts the people within 40 km of Lagos." in metric.help
-    whole = targeting({"countries": "NG,GH"})
+    whole = targeting({"countries": "NG,GH", "city": ""})
     assert "counts the people within" not in whole.metric[0].help
+
+
+def test_the_sample_targets_lagos_within_17_km():
+    at = targeting()
+    assert at.segmented_control(key="tgt_location").value == "city"
+    ad = at.session_state["ad"]
+    assert (ad.city, ad.radius_km) == (LAGOS_CITY, 17)
+    whole = targeting({"city": ""})
+    assert audience(at) != audience(whole)

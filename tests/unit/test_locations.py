@@ -89,8 +89,7 @@ def test_a_city_audience_never_exceeds_its_countrys(code, data):
 
 
 def test_location_audience_is_the_country_without_a_city():
-    ad = default_ad()
-    assert ad.city == ""
+    ad = replace(default_ad(), city="")
     assert locations.location_audience(ad, "NG") == regions.audience_estimate("NG")
 
 

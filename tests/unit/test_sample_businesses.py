@@ -50,6 +50,8 @@ KEYS = {
     "logo",
     "pitch",
 }
+# A sample may target a main city and a radius instead of its whole country.
+OPTIONAL_KEYS = {"city", "radius_km"}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
@@ -85,7 +87,19 @@ def test_default_ad_is_the_lagos_bakery():
 
 @each
 def test_exact_keys(biz):
-    assert set(biz) == KEYS
+    assert KEYS <= set(biz) <= KEYS | OPTIONAL_KEYS
+
+
+@each
+def test_a_sample_city_is_a_main_city_of_its_countries(biz):
+    if "city" not in biz:
+        return
+    from components.ad import MAX_RADIUS_KM, MIN_RADIUS_KM
+    from components.locations import get_city
+
+    city = get_city(biz["city"])
+    assert city is not None and city.country in biz["countries"]
+    assert MIN_RADIUS_KM <= biz["radius_km"] <= MAX_RADIUS_KM
 
 
 @each
