@@ -102,6 +102,13 @@ def build_view(
     """The chart view `view` of a forecast (`curve` for "budget", `pair` for "ab"); the
     "countries" map loads the world from `world_url` (inline without one)."""
     label = result.result_label
+    if not result.market.active.any() and view != "ab":  # "ab" says it in its own words
+        # A designed empty state, never a chart of zeros with a "NaN" axis.
+        return ChartView(
+            empty="Nothing delivers: no targeted country can show this ad in the chosen "
+            "rollout scenario, so there is nothing to chart. Pick available countries on the "
+            "Targeting page, or switch the scenario."
+        )
     if view == "daily":
         metric = option if option in DAILY_METRICS else "conversations"
         money = currency if metric == "spend" else None

@@ -229,3 +229,13 @@ def test_a_year_of_every_country_is_bounded_and_says_so():
     at = run_app(PAGE, {"countries": ",".join(launch_countries()), "days": "365"})
     assert_clean(at)
     assert "Simulated with" in captions(at) and "instead of 500" in captions(at)
+
+
+@pytest.mark.parametrize("view", ["daily", "funnel", "countries", "hours", "budget"])
+def test_nothing_delivering_draws_an_empty_state_not_a_chart_of_zeros(view):
+    at = run_app(PAGE, {"countries": "KP"})
+    at.segmented_control(key="eng_view").set_value(view).run()
+    assert_clean(at)
+    assert not at.get("vega_lite_chart")
+    assert any("nothing to chart" in i.value for i in at.info)
+    assert all("nan" not in m.value.lower() for m in at.metric)
