@@ -605,10 +605,11 @@ def _simulate_block(
     taps *= appeal.astype(f32)
     taps /= fatigue
 
-    if plan.cta == "message":
-        counts = _message_counts(plan, params, own, taps, premium, learning_noise, out, first)
-    else:
-        counts = _call_counts(plan, params, own, taps, premium, learning_noise, out, first)
+    def learn(results: np.ndarray) -> np.ndarray:
+        return _learn(params, results, premium, learning_noise, out, first)
+
+    funnel = _message_counts if plan.cta == "message" else _call_counts
+    counts = funnel(plan, params, own, taps, learn)
     clicks = out.clicks[first:last]
     np.copyto(clicks, counts["clicks"])
     np.copyto(out.conversations[first:last], counts["results"])
@@ -665,17 +666,14 @@ def _message_counts(
     params: ModelParams,
     rng: np.random.Generator,
     taps: np.ndarray,
-    premium: np.ndarray,
-    noise: np.ndarray,
-    out: _Outputs,
-    first: int,
+    learn: Callable[[np.ndarray], np.ndarray],
 ) -> dict[str, np.ndarray]:
     """Tap → message sent → lead (after the reply), drawn as independent Poisson parts."""
     runs = taps.shape[0]
     send = params.draw("message_send_rate", rng, (runs, 1, 1)).astype(_F32)
     lead = params.draw("message_lead_rate", rng, (runs, 1, 1)).astype(_F32)
     sent = taps * send
-    sent *= _learn(params, sent, premium, noise, out, first)
+    sent *= learn(sent)  # while learning, each result costs more
     np.minimum(sent, taps, out=sent)
     leads = sent * plan.lead_share
     leads *= lead
@@ -689,10 +687,7 @@ def _call_counts(
     params: ModelParams,
     rng: np.random.Generator,
     taps: np.ndarray,
-    premium: np.ndarray,
-    noise: np.ndarray,
-    out: _Outputs,
-    first: int,
+    learn: Callable[[np.ndarray], np.ndarray],
 ) -> dict[str, np.ndarray]:
     """Tap → call placed → answered, or missed and called back after the reply time → lead.
 
@@ -709,7 +704,7 @@ def _call_counts(
     connect = np.where(plan.restricted[None, None, :], restricted, _F32(1.0)).astype(_F32)
     taps *= tap_ratio
     placed = taps * dial
-    placed *= _learn(params, placed, premium, noise, out, first)
+    placed *= learn(placed)
     np.minimum(placed, taps, out=placed)
     connected = placed * connect
     answered = connected * plan.open_share
