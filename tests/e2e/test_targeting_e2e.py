@@ -138,14 +138,15 @@ def test_hostile_link_is_ignored_and_no_script_runs(page, app_url):
 
 def test_a_city_and_radius_change_the_audience(page, app_url):
     """A Lagos bakery does not reach all of Nigeria: pick a city, widen the radius, and the
-    audience and the address bar follow."""
-    open_targeting(page, app_url)
+    audience and the address bar follow (from the whole country: the sample itself targets
+    Lagos + 17 km)."""
+    open_targeting(page, app_url, "?city=")
     metric = page.locator("[data-testid='stMetric']", has_text="Audience where it runs")
     whole = format_range(*audience_total(("NG",)))
     expect(metric).to_contain_text(whole)
 
     page.locator(".st-key-tgt_location button", has_text="City and radius").click()
-    lagos = format_range(*audience_total(("NG",), "2332459", 25))
+    lagos = format_range(*audience_total(("NG",), "2332459", 17))  # the sample's radius
     expect(page.get_by_role("combobox", name="City")).to_have_value("Lagos · NG")
     expect(metric).to_contain_text(lagos)
 
