@@ -105,6 +105,7 @@ def scenario(benchmark: Benchmark, base: AdSpec | None = None) -> AdSpec:
         "reply_minutes": 15.0,
         "scenario": "launch",
         "schedule_hours": False,
+        "city": "",  # the whole country, unless the row is a city's
     }
     if benchmark.metric in ("answered_share", "schedule_lift") or country == "US":
         changes["hours"] = OFFICE_HOURS
