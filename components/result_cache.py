@@ -85,10 +85,13 @@ class ResultCache:
             with self._lock:
                 if key in self._cache:
                     return self._cache[key]
-            value = compute()
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
             size = max(1, self._sizeof(value))
             with self._lock:
-                self._computing.pop(key, None)
                 if size <= self.max_bytes:
                     self._sizes[id(value)] = size
                     self._cache[key] = value
