@@ -8,6 +8,7 @@ value becomes a friendly note and falls back to the default ad's value.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -213,6 +214,31 @@ def _read_sample_file(relative: Any) -> bytes | None:
     if SAMPLE_DATA not in path.parents or not path.is_file():
         return None
     return path.read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _sample_art_digests() -> frozenset[str]:
+    folder = SAMPLE_DATA / "images"
+    return frozenset(hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir())
+
+
+@lru_cache(maxsize=32)
+def is_sample_art(data: bytes | None) -> bool:
+    """Whether `data` is one of the sample businesses' pictures (sample_data/images), not
+    the person's own. Remembered per image: the pages ask on every rerun."""
+    return bool(data) and hashlib.sha256(data).hexdigest() in _sample_art_digests()
+
+
+def with_uploaded_image(ad: AdSpec, kind: str, data: bytes) -> AdSpec:
+    """The ad with the person's upload as its `kind` ("image", "story_image" or "logo").
+
+    A new ad image is what every placement shows: the sample's 9:16 story art, which Stories
+    and Reels would otherwise keep showing beside it, goes; the person's own stays.
+    """
+    changes: dict[str, bytes | None] = {kind: data}
+    if kind == "image" and is_sample_art(ad.story_image):
+        changes["story_image"] = None
+    return replace(ad, **changes)
 
 
 def default_ad() -> AdSpec:

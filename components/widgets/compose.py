@@ -24,6 +24,7 @@ from components.ad import (
     AdSpec,
     cached_phone_check,
     reply_problems,
+    with_uploaded_image,
 )
 from components.images import MAX_UPLOAD_BYTES, check_upload
 from components.phone import PhoneCheck, phone_region_options
@@ -108,7 +109,7 @@ def _store_upload(kind: str) -> None:
     data = upload.getvalue()
     result = check_upload(data)
     if result.ok:
-        set_ad(replace(current_ad(), **{kind: result.data}))
+        set_ad(with_uploaded_image(current_ad(), kind, result.data))
         st.session_state.setdefault("image_notes", {})[kind] = result.note
     else:
         name = markdown_code(upload.name)
