@@ -51,7 +51,7 @@ def url_notes_banner() -> None:
     """Tell the person, once, which share-link parameters could not be used, and, while the
     sample's pictures stand in for the ones a share link cannot carry, say so."""
     if pictures_are_the_samples(current_ad()):
-        with st.container(key="pictures_note", horizontal=True, vertical_alignment="center"):
+        with st.container(key="pictures_note"):
             st.info(PICTURES_NOTE, icon=":material/image:")
             st.button("Dismiss", key="dismiss_pictures_note", on_click=dismiss_pictures_note)
     notes = url_notes()
