@@ -22,6 +22,7 @@ from components import targeting as tg
 from components.ad import MAX_BUDGET_USD
 from components.regions import SCENARIOS
 from components.session import current_ad, served_rollout_map, set_ad
+from components.widgets.common import markdown_text
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
@@ -40,6 +41,16 @@ def add_group() -> None:
         kept = list(state["tgt_countries"])
         state["tgt_countries"] = kept + [c for c in tg.target_groups()[group] if c not in kept]
         state["tgt_group"] = None
+
+
+def not_delivering_note(ad) -> None:
+    """Every chosen country the ad will not reach in this scenario, by name, and why."""
+    idle = tg.not_delivering(ad.countries, ad.scenario)
+    if not idle:
+        return
+    lines = "\n".join(f"- {markdown_text(name)}: {markdown_text(why)}" for name, why in idle)
+    with st.container(key="tgt_not_delivering", height=220 if len(idle) > 5 else "content"):
+        st.markdown(f"**Not delivering, and why ({len(idle)}):**\n\n{lines}")
 
 
 def split_editor(ad) -> tuple[tuple[str, float], ...]:
@@ -124,15 +135,21 @@ def targeting_page() -> None:
             help="Adds its countries to the selection below; clear that with its ✕ to start over.",
         )
         labels = tg.country_labels()
+        # Enter adds the first match only (no "Select 3 matches" row to bulk-select), and the
+        # chips wrap instead of being cut off.
         countries = st.multiselect(
             "Countries",
             list(labels),
             key="tgt_countries",
             format_func=labels.get,
             placeholder="Search a country…",
+            select_all=False,
+            wrap=True,
         )
         ad = replace(ad, countries=tuple(countries), scenario=scenario or ad.scenario)
         live = tg.delivering(ad.countries, ad.scenario)
+        st.caption(markdown_text(tg.selection_text(ad.countries)))
+        not_delivering_note(ad)
         with st.container(horizontal=True, gap="small"):
             st.metric(
                 "Audience where it runs",
