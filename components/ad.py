@@ -54,6 +54,8 @@ MAX_URL_CHARS = {
 
 IMAGE_FITS = {"crop": "Fill the frame (crop)", "fit": "Show the whole image (bars)"}
 CTA_LABELS = {"message": "Send WhatsApp Message", "call": "Call Now"}
+# What the business's number is called: a Call Now ad's is dialled, not messaged on WhatsApp.
+NUMBER_LABELS = {"message": "WhatsApp number", "call": "Phone number"}
 SCENARIOS = ("launch", "europe")
 MAX_BUDGET_USD = 100_000.0
 MAX_DAYS = 365
@@ -115,6 +117,18 @@ class AdSpec:
     def cta_label(self) -> str:
         """The button's label as Facebook shows it."""
         return CTA_LABELS.get(self.cta, CTA_LABELS["message"])
+
+    @property
+    def number_label(self) -> str:
+        """What the business's number is called for this button: "WhatsApp number" or
+        "Phone number"."""
+        return NUMBER_LABELS.get(self.cta, NUMBER_LABELS["message"])
+
+    @property
+    def number_in_text(self) -> str:
+        """`number_label` inside a sentence: "WhatsApp number" or "phone number"."""
+        label = self.number_label
+        return label if label.startswith("WhatsApp") else label.lower()
 
     @property
     def phone_check(self) -> PhoneCheck:

@@ -19,6 +19,7 @@ from components.ad import (
     IMAGE_FITS,
     MAX_QUICK_REPLIES,
     MAX_URL_CHARS,
+    NUMBER_LABELS,
     PRIMARY_TEXT_LIMIT,
     QUICK_REPLY_LIMIT,
     AdSpec,
@@ -291,8 +292,8 @@ def _reply_keys(section: str) -> set[str]:
 
 
 def phone_label(cta: str) -> str:
-    """The number field's name: a Call Now ad is called, not messaged on WhatsApp."""
-    return "Phone number" if cta == "call" else "WhatsApp number"
+    """The number field's name for a button type: "Phone number" for a Call Now ad."""
+    return NUMBER_LABELS.get(cta, NUMBER_LABELS["message"])
 
 
 def phone_feedback(check: PhoneCheck) -> None:

@@ -183,3 +183,20 @@ def test_share_menu_opens_the_link_that_reopens_this_ad():
     assert reopened.session_state["ad"] == at.session_state["ad"]
     at.run()  # the menu's choice lasts one run: the dialog is not reopened by the next edit
     assert not [code for code in at.code if "headline=" in code.value]
+
+
+def test_a_call_ad_asks_for_a_phone_number_and_previews_the_call_screen():
+    at = section(run_app(params={"cta": "call"}), "button")
+    assert live_data(at, "ad_phone")["label"] == "Phone number"
+    type_text(at, "ad_phone", "0803 123")
+    assert_clean(at)
+    assert [e.value for e in at.error] == ["The number is too short for Nigeria."]
+    markup = preview_html(at)
+    assert (
+        "After the tap: the call screen" in markup and "until the phone number is valid" in markup
+    )
+    section(at, "copy")
+    assert any(e.value.startswith("Phone number: The number is too short") for e in at.error)
+    at = section(run_app(), "button")
+    assert live_data(at, "ad_phone")["label"] == "WhatsApp number"
+    assert "the call screen" not in preview_html(at)

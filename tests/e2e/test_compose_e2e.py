@@ -169,6 +169,23 @@ def test_call_button_links_to_tel(page, app_url):
     assert "Call Now" in page.locator(CTA).inner_text()
 
 
+def test_a_call_ad_says_phone_number_and_shows_the_call_screen(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    open_section(page, "Button")
+    page.locator(".st-key-ad_cta button", has_text="Call Now").click()
+    expect(page.locator(".st-key-ad_phone label")).to_have_text("Phone number")
+    expect(page.locator(f"{PREVIEW} .bas-call")).to_contain_text("Calling…")
+    box = field(page, "phone")
+    box.click()
+    box.press("Control+a")
+    box.press_sequentially("0803 123", delay=10)
+    expect(page.get_by_text("The number is too short for Nigeria.")).to_be_visible()
+    expect(page.locator(f"{PREVIEW} .bas-call")).to_contain_text("Cannot call")
+    assert page.get_by_text("Add the area code").count() == 0
+    screenshot(page, "compose-call-too-short")
+
+
 def _png(colour, size=(900, 600)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="PNG")
