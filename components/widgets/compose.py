@@ -1,8 +1,11 @@
 """The ad composer: one section at a time, every field seeded from the session's AdSpec.
 
-Widgets are addressed by key (`ad_<field>`). Their values are seeded from the AdSpec whenever a
-key is missing (first visit, page switch, a loaded sample), so the form and the AdSpec never
-disagree, and `ad_form` returns the AdSpec the widgets now describe.
+Fields are addressed by key (`ad_<field>`). The text fields are live (`live_text`): they show
+the AdSpec's value and hand what is typed straight to the AdSpec as the person types, so the
+preview follows without Enter or leaving the field. The choice widgets (badge, button type,
+number's country, framing) are seeded from the AdSpec whenever their key is missing (first
+visit, page switch, a loaded sample) and read back by `ad_form`, which returns the AdSpec the
+form now describes.
 """
 
 from __future__ import annotations

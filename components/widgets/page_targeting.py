@@ -3,7 +3,9 @@
 Targeting: where the ad runs, whether the button is available there, and whom it reaches.
 
 - pick countries a continent or sub-region at a time (chosen, added) or one by one, searching
-  by plain-language name with flags; the selection is the AdSpec's `countries` (share link);
+  by plain-language name with flags (Enter adds the first match only); the selection is the
+  AdSpec's `countries` (share link), written out by name with a count under the picker, with
+  every chosen country that will not deliver named and why;
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or
   unavailable; countries that get no delivery are marked, call-restricted ones flagged;
