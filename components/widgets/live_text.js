@@ -27,7 +27,6 @@ function build(parentElement, data, setStateValue) {
   label.htmlFor = id;
   const counter = document.createElement("span");
   counter.className = "bas-live-count";
-  counter.setAttribute("aria-live", "polite");
   head.append(label, counter);
   const input = document.createElement(data.multiline ? "textarea" : "input");
   input.id = id;
@@ -41,6 +40,11 @@ function build(parentElement, data, setStateValue) {
   const refusal = document.createElement("div");
   refusal.className = "bas-live-refusal";
   refusal.setAttribute("role", "alert");
+  hint.id = id + "-hint";
+  note.id = id + "-note";
+  refusal.id = id + "-refusal";
+  counter.id = id + "-count";
+  input.setAttribute("aria-describedby", [counter.id, hint.id, note.id, refusal.id].join(" "));
   root.append(head, input, hint, note, refusal);
   parentElement.appendChild(root);
 
@@ -52,7 +56,7 @@ function build(parentElement, data, setStateValue) {
     const over = limit && length > limit;
     counter.textContent = limit ? `${length}/${limit}` : "";
     counter.classList.toggle("bas-over", Boolean(over));
-    input.setAttribute("aria-invalid", over ? "true" : "false");
+    input.classList.toggle("bas-over", Boolean(over)); // a warning, not an invalid value
     if (over) {
       const extra = length - limit;
       note.textContent =
