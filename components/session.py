@@ -59,9 +59,10 @@ def init_session() -> AdSpec:
         base, notes = _shared_draft(params), []
         ad, notes = from_query_params(params, base or default_ad())
         st.session_state[AD_KEY] = ad
-        # A draft link brings its pictures; a `sample` one is meant to show the sample's.
+        # A link with the ad's words shows them over the sample's pictures (a draft link brings
+        # its own; one that only picks countries or a budget shows the sample ad whole).
         st.session_state[LINK_PICTURES_KEY] = base is None and bool(
-            set(params) - {"draft", "sample"}
+            set(params) & {"business", "text", "headline", "description"}
         )
         st.session_state.setdefault(NOTES_KEY, []).extend(notes)
     return st.session_state[AD_KEY]

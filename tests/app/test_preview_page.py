@@ -117,6 +117,8 @@ def test_a_share_link_says_on_the_page_that_the_pictures_are_the_samples(page):
 
 def test_no_pictures_note_without_a_share_link_or_with_the_persons_image():
     assert not any(PICTURES_NOTE in info.value for info in run_app(PAGE).info)
+    # A link that only picks countries shows the sample ad whole, its pictures included.
+    assert not any(PICTURES_NOTE in i.value for i in run_app(PAGE, {"countries": "DE"}).info)
     at = run_app(PAGE, {"headline": "From a link"})
     buffer = io.BytesIO()
     Image.new("RGB", (800, 1000), (20, 160, 90)).save(buffer, format="PNG")
