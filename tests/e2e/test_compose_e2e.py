@@ -97,6 +97,10 @@ def test_typing_without_committing_updates_the_preview(page, app_url):
         "over Meta's recommendation of 40"
     )
     screenshot(page, "compose-live-typing")
+    for name in ("Page", "Button", "Welcome"):  # no framework counter in any section either
+        open_section(page, name)
+        assert page.locator("[data-testid='InputInstructions']").count() == 0
+        assert page.locator(".bas-live").count() >= 1
 
 
 def test_typed_text_survives_a_section_and_a_page_switch(page, app_url):
