@@ -1,7 +1,9 @@
 """One benchmark report: every figure the issues ask for, measured in one run.
 
 1. each page's warm rerun under AppTest against an empty one-line page (ratios);
-2. the simulation's standard scenario against the numpy binomial floor (ratio and seconds);
+2. the simulation's standard scenario against the numpy binomial floor (ratio and seconds),
+   a 365-day forecast of every launch country as the Engagement page runs it, and where the
+   forecast lands against published figures (sample_data/benchmarks.csv);
 3. concurrent browser sessions (N = 1, 5, 10) through the main journey: errors, edit → preview
    latency, server memory (`bench.load`);
 4. server memory over 200 reruns of each page in one session (`bench.leaks`);
@@ -18,6 +20,7 @@ import platform
 import sys
 
 from bench import bench_pages, bench_simulate
+from components.forecast import validation
 
 
 def main(argv: list[str]) -> None:
@@ -33,6 +36,10 @@ def main(argv: list[str]) -> None:
     print()
     print("2. Simulation")
     print(bench_simulate.report(bench_simulate.run()))
+    print(bench_simulate.year_report(bench_simulate.year_forecast()))
+    print()
+    print("2b. The forecast against published figures (median of the forecast, its scenario)")
+    print(validation.report(validation.run_checks()))
     if args.quick:
         return
     # Imported here: they need Chromium and start servers of their own.

@@ -1,7 +1,8 @@
 """The one domain model: `AdSpec`, its limits, its checks and its share-link round trip.
 
 An `AdSpec` is everything a person composes (copy, button, number, welcome message) plus the
-campaign settings later pages read (targets, scenario, budget, days, seed). Images travel as
+campaign settings later pages read (targets and where in them, scenario, budget, days, seed,
+the forecast's settings). Images travel as
 bytes beside the text but never in a share link. `from_query_params` never raises: every bad
 value becomes a friendly note and falls back to the default ad's value.
 """
@@ -13,7 +14,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -21,7 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from components.hours import BusinessHours, hours_from_record
+from components.hours import (
+    BusinessHours,
+    canonical_timezone,
+    format_hours_text,
+    hours_from_record,
+    parse_hours_text,
+)
 from components.phone import PhoneCheck, check_phone, normalize_region
 
 SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
@@ -50,6 +57,7 @@ MAX_URL_CHARS = {
     "replies": 4 * (QUICK_REPLY_LIMIT + 1),
     "phone": 64,
     "countries": 1500,
+    "hours": 600,
 }
 
 IMAGE_FITS = {"crop": "Fill the frame (crop)", "fit": "Show the whole image (bars)"}
@@ -60,8 +68,21 @@ SCENARIOS = ("launch", "europe")
 MAX_BUDGET_USD = 100_000.0
 MAX_DAYS = 365
 MAX_SEED = 2**31 - 1
-MAX_RUNS = 5000
+# Monte Carlo runs: the Engagement page offers 100 to 2,000; a file or link is held to that.
+MIN_RUNS = 100
+MAX_RUNS = 2000
 MAX_REPLY_MINUTES = 24 * 60
+# A forecast's first day: the years a campaign file may name too.
+MIN_START_YEAR = 2000
+MAX_START_YEAR = 2100
+# The radius around a targeted city, in km. Meta's city targeting takes a radius in miles or
+# kilometres (Marketing API, Basic Targeting: geo_locations.cities[].radius with
+# distance_unit); Meta enforces a minimum of about 17 km (10 mi) below which the audience is
+# empty (Zernio API reference, TargetingSpecCitiesInner, docs.rs crate `late`), and Ads
+# Manager offers up to 80 km (50 mi).
+MIN_RADIUS_KM = 17
+MAX_RADIUS_KM = 80
+DEFAULT_RADIUS_KM = 25
 
 
 @dataclass(frozen=True)
@@ -92,6 +113,10 @@ class AdSpec:
     runs: int = 500
     start: date | None = None
     currency: str = ""
+    # Where in the targeted countries: "" = every one of them whole; else a GeoNames id of a
+    # main city (components.locations) of one of `countries`, reached within `radius_km`.
+    city: str = ""
+    radius_km: int = DEFAULT_RADIUS_KM
     # Images are processed bytes (see components.images); never part of a share link.
     image: bytes | None = field(default=None, repr=False)
     logo: bytes | None = field(default=None, repr=False)
@@ -214,6 +239,8 @@ def ad_from_record(record: Mapping[str, Any]) -> AdSpec:
         countries=tuple(str(c).upper() for c in record.get("countries", ())),
         budget=float(record.get("budget", 20.0)),
         days=int(record.get("days", 14)),
+        city=str(record.get("city", "")),
+        radius_km=int(record.get("radius_km", DEFAULT_RADIUS_KM)),
         image=image,
         logo=logo,
         story_image=story_image,
@@ -284,6 +311,13 @@ SHARE_PARAMS = (
     "budget",
     "days",
     "seed",
+    "start",
+    "currency",
+    "reply",
+    "tz",
+    "hours",
+    "city",
+    "radius",
 )
 
 
@@ -306,6 +340,15 @@ def to_query_params(ad: AdSpec) -> dict[str, str]:
         "budget": _format_number(ad.budget),
         "days": str(ad.days),
         "seed": str(ad.seed),
+        # "" = the default: the Monday after the day the link is opened.
+        "start": ad.start.isoformat() if ad.start else "",
+        # "" = the currency of the WhatsApp number's country.
+        "currency": ad.currency,
+        "reply": _format_number(ad.reply_minutes),
+        "tz": ad.hours.timezone,
+        "hours": format_hours_text(ad.hours.weekly),
+        "city": ad.city,
+        "radius": str(ad.radius_km),
     }
 
 
@@ -341,10 +384,10 @@ def from_query_params(
 ) -> tuple[AdSpec, list[str]]:
     """Read share-link parameters over `base` (the default ad); return the ad and notes.
 
-    Never raises. A value that cannot be used leaves the base value in place (or, for a number
-    out of range, the nearest allowed one) and adds a note that names the parameter in
-    backticks and says why. Only spelling is forgiven silently: case and surrounding spaces of
-    words and codes, empty items in lists, duplicate countries, how a number is written.
+    Never raises. A value that cannot be used (a number out of range included) leaves the
+    base value in place and adds a note that names the parameter in backticks and says why.
+    Only spelling is forgiven silently: case and surrounding spaces of words and codes, empty
+    items in lists, duplicate countries, how a number is written.
     """
     ad = base if base is not None else default_ad()
     notes: list[str] = []
@@ -461,10 +504,12 @@ def from_query_params(
                 _note("scenario", f"Unknown scenario `{_short(raw)}`: use `launch` or `europe`.")
             )
 
-    for name, low, high, kind in (
-        ("budget", 0.0, MAX_BUDGET_USD, float),
-        ("days", 1, MAX_DAYS, int),
-        ("seed", 0, MAX_SEED, int),
+    for name, field_name, low, high, kind in (
+        ("budget", "budget", 0.0, MAX_BUDGET_USD, float),
+        ("days", "days", 1, MAX_DAYS, int),
+        ("seed", "seed", 0, MAX_SEED, int),
+        ("reply", "reply_minutes", 0.0, float(MAX_REPLY_MINUTES), float),
+        ("radius", "radius_km", MIN_RADIUS_KM, MAX_RADIUS_KM, int),
     ):
         raw = first(name)
         if raw is None:
@@ -474,15 +519,126 @@ def from_query_params(
             whole = " without decimals" if kind is int else ""
             notes.append(_note(name, f"should be a number{whole}; `{_short(raw)}` ignored."))
         elif not low <= value <= high:
-            clamped = min(max(value, low), high)
             notes.append(
-                _note(name, f"must be between {low:,g} and {high:,g}; using {clamped:,g}.")
+                _note(
+                    name,
+                    f"must be between {low:,g} and {high:,g}; `{_short(raw)}` ignored, the "
+                    "sample's value is kept.",
+                )
             )
-            changes[name] = kind(clamped)
         else:
-            changes[name] = value
+            changes[field_name] = value
 
+    _read_forecast_settings(first, ad, changes, notes)
     return replace(ad, **changes), notes
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _read_forecast_settings(
+    first: Callable[[str], str | None], ad: AdSpec, changes: dict[str, Any], notes: list[str]
+) -> None:
+    """`start`, `currency`, `tz`, `hours` and `city` into `changes` (bad ones into `notes`)."""
+    raw = first("start")
+    if raw is not None:
+        text = raw.strip()
+        start = _parse_date(text) if text else None
+        if not text:
+            changes["start"] = None  # the default: the Monday after today
+        elif start is None:
+            notes.append(
+                _note(
+                    "start",
+                    f"should be a date written YYYY-MM-DD between the years {MIN_START_YEAR} "
+                    f"and {MAX_START_YEAR}; `{_short(raw)}` ignored.",
+                )
+            )
+        else:
+            changes["start"] = start
+
+    raw = first("currency")
+    if raw is not None:
+        from components.money import has_rate
+
+        code = raw.strip().upper()
+        if not code or (raw.isascii() and has_rate(code)):
+            changes["currency"] = code
+        else:
+            notes.append(
+                _note(
+                    "currency",
+                    f"`{_short(raw)}` is not a currency with an exchange rate here (use an "
+                    "ISO 4217 code such as USD or NGN); the sample's currency is kept.",
+                )
+            )
+
+    hours = ad.hours
+    raw = first("tz")
+    if raw is not None:
+        zone = canonical_timezone(raw)
+        if zone:
+            hours = replace(hours, timezone=zone)
+        else:
+            notes.append(
+                _note(
+                    "tz",
+                    f"Unknown time zone `{_short(raw)}`: use an IANA name such as "
+                    "Africa/Lagos; the sample's time zone is kept.",
+                )
+            )
+    raw = first("hours")
+    if raw is not None:
+        try:
+            if len(raw) > MAX_URL_CHARS["hours"]:
+                raise ValueError(f"at most {MAX_URL_CHARS['hours']:,} characters")
+            hours = replace(hours, weekly=parse_hours_text(raw))
+        except ValueError as error:
+            notes.append(
+                _note(
+                    "hours",
+                    f"could not be read ({error}; `24/7` for always open); the sample's "
+                    "hours are kept.",
+                )
+            )
+    if hours != ad.hours:
+        changes["hours"] = hours
+
+    raw = first("city")
+    if raw is not None:
+        from components.locations import get_city
+
+        countries = changes.get("countries", ad.countries)
+        city = get_city(raw) if raw.strip() else None
+        if not raw.strip():
+            changes["city"] = ""  # the whole of every targeted country
+        elif city is None:
+            notes.append(
+                _note(
+                    "city",
+                    f"`{_short(raw)}` is not the GeoNames id of a main city; ignored.",
+                )
+            )
+        elif city.country not in countries:
+            notes.append(
+                _note(
+                    "city",
+                    f"{_short(city.name)} is in {city.country}, which is not among the target "
+                    "countries; ignored.",
+                )
+            )
+        else:
+            changes["city"] = city.geonameid
+
+
+def _parse_date(text: str) -> date | None:
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if MIN_START_YEAR <= value.year <= MAX_START_YEAR else None
 
 
 # A number as people write it in a link: ASCII digits, an optional sign, point and exponent.

@@ -40,10 +40,15 @@ from components.ad import (
     IMAGE_FITS,
     MAX_BUDGET_USD,
     MAX_DAYS,
+    MAX_RADIUS_KM,
     MAX_REPLY_MINUTES,
     MAX_RUNS,
     MAX_SEED,
+    MAX_START_YEAR,
     MAX_URL_CHARS,
+    MIN_RADIUS_KM,
+    MIN_RUNS,
+    MIN_START_YEAR,
     SCENARIOS,
     AdSpec,
     reply_problems,
@@ -108,6 +113,8 @@ FIELD_LABELS = {
     "split_mode": "Budget split",
     "manual_split": "Manual budget split",
     "hours": "Business hours",
+    "city": "City",
+    "radius_km": "Radius around the city",
 }
 
 _MAX_SPLIT_COUNTRIES = 300
@@ -460,7 +467,8 @@ def _check_campaign(values: dict[str, Any]) -> None:
         ("budget", 0, MAX_BUDGET_USD),
         ("days", 1, MAX_DAYS),
         ("seed", 0, MAX_SEED),
-        ("runs", 1, MAX_RUNS),
+        ("runs", MIN_RUNS, MAX_RUNS),
+        ("radius_km", MIN_RADIUS_KM, MAX_RADIUS_KM),
         ("reply_minutes", 0, MAX_REPLY_MINUTES),
     )
     for name, low, high in ranges:
@@ -470,8 +478,10 @@ def _check_campaign(values: dict[str, Any]) -> None:
     if isinstance(currency, str) and currency and not re.fullmatch(r"[A-Z]{3}", currency):
         raise bad("currency", "must be a three-letter currency code such as USD, or empty.")
     start = values.get("start")
-    if isinstance(start, dt.date) and not 2000 <= start.year <= 2100:
-        raise bad("start", "must be a date between the years 2000 and 2100.")
+    if isinstance(start, dt.date) and not MIN_START_YEAR <= start.year <= MAX_START_YEAR:
+        raise bad(
+            "start", f"must be a date between the years {MIN_START_YEAR} and {MAX_START_YEAR}."
+        )
     if "replies" in values:
         problems = reply_problems(values["replies"])
         if problems:
@@ -494,6 +504,14 @@ def _check_campaign(values: dict[str, Any]) -> None:
             raise bad("manual_split", "must list known upper-case country codes, each once.")
         if any(not 0.0 <= share <= 1.0 for _, share in split):
             raise bad("manual_split", "shares must be between 0 and 1.")
+    if values.get("city"):
+        from components.locations import get_city
+
+        city = get_city(values["city"])
+        if city is None or city.geonameid != values["city"]:
+            raise bad("city", "must be the GeoNames id of a main city, or empty.")
+        if city.country not in values.get("countries", ()):
+            raise bad("city", f"is in {city.country}, which is not among the target countries.")
 
 
 def _short(value: Any, limit: int = 24) -> str:
@@ -553,6 +571,9 @@ def campaign_from_dict(
             # A stored value that no longer fits the field: keep the default, open the rest.
     if not trusted:
         _check_campaign(values)
+    elif "runs" in values:
+        # A draft saved before runs were held to what the Engagement page offers.
+        values["runs"] = min(max(values["runs"], MIN_RUNS), MAX_RUNS)
     try:
         return AdSpec(**values)
     except (TypeError, ValueError) as exc:

@@ -252,8 +252,10 @@ def ab_chart(samples: dict[str, np.ndarray], result_label: str) -> Any:
         .encode(
             x=alt.X("results:Q", title=f"{result_label} over the campaign (per simulated run)"),
             y=alt.Y("density:Q", title="Share of runs", axis=alt.Axis(labels=False), stack=None),
-            color=alt.Color("variant:N", title="Variant"),
-            tooltip=[alt.Tooltip("variant:N", title="Variant")],
+            color=alt.Color(
+                "variant:N", title="Button", legend=alt.Legend(orient="bottom", labelLimit=0)
+            ),
+            tooltip=[alt.Tooltip("variant:N", title="Button")],
         )
         .properties(height=HEIGHT)
     )

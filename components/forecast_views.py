@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from components import forecast_charts as charts
-from components.forecast import funnel_steps
-from components.simulate import (
+from components.forecast import (
     SimulationResult,
     by_country,
+    compare,
     daily_quantiles,
+    funnel_steps,
     metric_totals,
-    win_probability,
 )
+from components.money import format_money
 
 VIEWS = {
     "daily": "Over time",
@@ -129,14 +130,40 @@ def build_view(
             "dollar reaches people who have seen the ad more often, so results grow more "
             "slowly than the budget.",
         )
-    pair = pair or {}
-    names = list(pair)
+    return _comparison_view(pair or {}, currency)
+
+
+def _comparison_view(pair: dict[str, SimulationResult], currency: str) -> ChartView:
+    """Message against Call: who likely gets more leads, how sure, and how long a real test
+    would take to tell."""
+    if len(pair) != 2:
+        return ChartView(empty="No comparison: the forecast of both buttons is missing.")
+    outcome = compare(pair)
+    if outcome.chance_first is None:
+        return ChartView(empty=f"No comparison: {outcome.reason}")
+    first, second = outcome.names
     leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
-    chance = win_probability(pair[names[0]], pair[names[1]], "leads")
+    days = next(iter(pair.values())).campaign.days
+    if outcome.days_to_decide is None:
+        plan = "A real A/B test at this budget would not tell them apart within a year"
+    else:
+        plan = (
+            f"A real A/B test (half the budget each) would tell them apart with 80% chance "
+            f"in about {outcome.days_to_decide} days at this budget"
+        )
+    if outcome.budget_to_decide is not None:
+        plan += (
+            f", or within {days} days at about "
+            f"{format_money(outcome.budget_to_decide, currency)} a day"
+        )
     return ChartView(
         specs=(_spec(charts.ab_chart(leads, "Leads")),),
         figures=(
-            (f"Chance {names[0]} gets more leads", f"{chance:.0%}"),
-            (f"Chance {names[1]} gets more leads", f"{1 - chance:.0%}"),
+            (f"Chance {first} gets more leads", f"{outcome.chance_first:.0%}"),
+            (f"Chance {second} gets more leads", f"{1 - outcome.chance_first:.0%}"),
+            ("Verdict", outcome.verdict),
         ),
+        note=f"{plan}. The chance comes from the model's uncertainty: the two buttons share "
+        "the market (price, the creative's appeal, the audience) and each has its own "
+        "uncertain funnel rates. Between 20% and 80% it is too close to call.",
     )

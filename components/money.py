@@ -2,6 +2,10 @@
 
 Rates come from the dated table in sample_data/exchange_rates.csv (units per US dollar); a
 currency without a rate is shown in USD, and the caller is told so.
+
+Unless the ad names a currency, money is shown in the currency of the WhatsApp number's own
+country (`currency_region`: `+1 212 …` is the United States whatever the default dialling
+region says); `display_currency(ad)` is what a page calls.
 """
 
 from __future__ import annotations
@@ -10,11 +14,15 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_compact_currency, format_currency, get_currency_name
 
 from components.ad import SAMPLE_DATA
 from components.regions import get_country
+
+if TYPE_CHECKING:
+    from components.ad import AdSpec
 
 RATES_CSV = SAMPLE_DATA / "exchange_rates.csv"
 # A locale per currency so NGN reads "₦1,470.00" and BRL "R$ 5,33", as people there write it.
@@ -61,8 +69,29 @@ def local_currency(region: str) -> str:
     return country.currency if country and country.currency else "USD"
 
 
+def has_rate(code: str) -> bool:
+    """Whether `code` (ISO 4217, upper case) is a currency the rate table can show."""
+    return code in load_rates().per_usd
+
+
+def currency_region(ad: AdSpec) -> str:
+    """The country whose currency is the ad's default: the WhatsApp number's own country when
+    the number is valid, else the default dialling region."""
+    check = ad.phone_check
+    return check.number_region if check.ok and check.number_region else ad.region
+
+
+def display_currency(ad: AdSpec) -> tuple[str, str]:
+    """The currency this ad's money is shown in and a note ('' when none): `ad.currency` when
+    set, else the currency of the WhatsApp number's country (`currency_region`)."""
+    return resolve_currency(ad.currency, currency_region(ad))
+
+
 def resolve_currency(wanted: str, region: str) -> tuple[str, str]:
-    """The currency to show and a note when the wanted one has no rate ('' otherwise)."""
+    """The currency to show and a note when the wanted one has no rate ('' otherwise).
+
+    `region` is the country whose currency is the default: pass `currency_region(ad)` (or
+    call `display_currency(ad)`), not the default dialling region."""
     code = (wanted or local_currency(region)).upper()
     if code in load_rates().per_usd:
         return code, ""
@@ -70,7 +99,9 @@ def resolve_currency(wanted: str, region: str) -> tuple[str, str]:
 
 
 def currency_options(region: str) -> list[str]:
-    """USD, the number's local currency, then every other currency with a rate."""
+    """USD, the number's local currency, then every other currency with a rate.
+
+    `region`: the number's country, `currency_region(ad)`."""
     rates = sorted(load_rates().per_usd)
     first = ["USD", local_currency(region)]
     return list(dict.fromkeys([code for code in first if code in rates] + rates))

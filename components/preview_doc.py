@@ -13,7 +13,7 @@ from components.ad import AdSpec
 from components.images import data_uri
 from components.phone import button_link
 from components.placements import PLACEMENTS, delivery, placement_notes
-from components.qr import qr_svg
+from components.qr import TOO_LONG, qr_svg
 from components.render import (
     ImageUrl,
     ad_page_html,
@@ -78,11 +78,14 @@ def _placements_grid(ad: AdSpec, frame: bool, safe_zones: bool) -> str:
 def standalone_html(ad: AdSpec, theme: str = "light", safe_zones: bool = False) -> str:
     """A complete HTML document of every placement, the tap screen and a QR of the link."""
     link = button_link(ad.phone_check, ad.cta, ad.prefill)
-    qr = (
-        f'<div class="doc-qr">{qr_svg(link)}<p>Scan to try the button: {esc(link)}</p></div>'
-        if link
-        else '<div class="doc-qr">No working link: the number is not valid.</div>'
-    )
+    code = qr_svg(link) if link else None
+    if code:
+        qr = f'<div class="doc-qr">{code}<p>Scan to try the button: {esc(link)}</p></div>'
+    elif link:
+        qr = f'<div class="doc-qr">{esc(TOO_LONG)}</div>'
+    else:
+        qr = '<div class="doc-qr">No working link: the number is not valid.</div>'
+
     tap = (
         '<section class="doc-tap"><h2>After the tap</h2>'
         f"{ad_page_html(ad, tap_screen_html(ad), theme, art=False)}{qr}</section>"

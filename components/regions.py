@@ -305,6 +305,19 @@ def get_country(alpha2: str) -> Country | None:
     return load_catalog().get(code) if code else None
 
 
+@lru_cache(maxsize=1)
+def call_restricted_codes() -> frozenset[str]:
+    """The countries where calling is restricted (a Call Now button may not connect there;
+    product.md: e.g. UAE, Qatar, Egypt, Jordan), from ``countries_extra.csv``."""
+    return frozenset(code for code, country in load_catalog().items() if country.call_restricted)
+
+
+def is_call_restricted(alpha2: str) -> bool:
+    """Whether calling is restricted in this country (False for an unknown code)."""
+    country = get_country(alpha2)
+    return bool(country and country.call_restricted)
+
+
 # --- rollout -----------------------------------------------------------------------------
 
 
@@ -453,13 +466,23 @@ def _round_significant(value: float, figures: int = AUDIENCE_SIGNIFICANT_FIGURES
     return round(value / step) * step
 
 
+def audience_share(alpha2: str) -> float:
+    """The share of a country's residents the ad can reach: online × on Facebook or Instagram
+    and using WhatsApp, by the country's income tier (see the assumptions above). ValueError
+    for an unknown code."""
+    country = get_country(alpha2)
+    if country is None:
+        raise ValueError(f"unknown country code {alpha2!r}")
+    tier = country.income_tier
+    return INTERNET_SHARE[tier] * META_WHATSAPP_SHARE[tier]
+
+
 def audience_estimate(alpha2: str) -> float:
     """Point estimate of people on Facebook/Instagram who use WhatsApp (see assumptions)."""
     country = get_country(alpha2)
     if country is None:
         raise ValueError(f"unknown country code {alpha2!r}")
-    tier = country.income_tier
-    return country.population * INTERNET_SHARE[tier] * META_WHATSAPP_SHARE[tier]
+    return country.population * audience_share(alpha2)
 
 
 def audience_range(alpha2: str) -> tuple[int, int]:
@@ -468,8 +491,12 @@ def audience_range(alpha2: str) -> tuple[int, int]:
     Availability is separate: this does not zero out countries where the unit is unavailable.
     ValueError for an unknown code.
     """
-    estimate = audience_estimate(alpha2)
-    if estimate <= 0:
+    return estimate_range(audience_estimate(alpha2))
+
+
+def estimate_range(estimate: float) -> tuple[int, int]:
+    """A point estimate of an audience as Meta-style (low, high) range ends; (0, 0) for none."""
+    if not estimate > 0:
         return 0, 0
     low = max(1, _round_significant(estimate * (1 - AUDIENCE_SPREAD)))
     high = max(low + 1, _round_significant(estimate * (1 + AUDIENCE_SPREAD)))

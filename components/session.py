@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
@@ -28,6 +28,7 @@ from components.ad import (
     to_query_params,
 )
 from components.images import data_uri
+from components.result_cache import ResultCache, approximate_bytes
 from components.store import LOCAL_OWNER, MAX_OWNER_CHARS, Store, StoreError, database_url
 
 AD_KEY = "ad"
@@ -171,36 +172,49 @@ def _forecast_key(ad: AdSpec) -> str:
     return hashlib.sha256(repr((astuple(light), ad.image is not None)).encode()).hexdigest()
 
 
-@st.cache_resource(max_entries=12, ttl=3600, show_spinner="Simulating the campaign…")
-def _forecast(key: str, _ad: AdSpec, kind: str) -> object:
-    # `key` is hashed by Streamlit; `_ad` (images and all) is not.
-    from components.forecast import compare_buttons, forecast, spend_curve
-
-    if kind == "forecast":
-        return forecast(_ad)
-    if kind == "curve":
-        return spend_curve(_ad)
-    return compare_buttons(_ad)
+# Forecasts kept for every session, by total bytes (a result is tens to hundreds of MB of
+# draws): a visitor varying the seed evicts older results instead of growing the server.
+FORECAST_CACHE_BYTES = 768 * 2**20
 
 
-def cached_forecast(ad: AdSpec, kind: str = "forecast") -> object:
+def _forecast_bytes(value: object) -> int:
+    """A forecast's bytes, with the spend and reach arrays it builds on first use."""
+    results = value.values() if isinstance(value, dict) else [value]
+    later = sum(
+        2 * result.impressions.nbytes for result in results if hasattr(result, "impressions")
+    )
+    return approximate_bytes(value) + later
+
+
+@st.cache_resource(show_spinner=False)
+def _forecast_cache() -> ResultCache:
+    return ResultCache(FORECAST_CACHE_BYTES, sizeof=_forecast_bytes)
+
+
+def cached_forecast(
+    ad: AdSpec, kind: str = "forecast", progress: Callable[[float], None] | None = None
+) -> object:
     """The forecast ("forecast"), spend curve ("curve") or Message-vs-Call pair ("buttons")
     of an ad, computed once per distinct campaign and shared (read-only) across sessions.
 
-    cache_resource, not cache_data: a result holds hundreds of megabytes of draws that
-    cache_data would pickle on every hit.
+    `progress` is called with the share done while a missing forecast is computed (a hit
+    returns at once and never calls it).
     """
-    return _recent_forecast(_forecast_key(ad), kind, ad)
+    from components.forecast import compare_buttons, forecast, spend_curve
+
+    def compute() -> object:
+        if kind == "forecast":
+            return forecast(ad, progress=progress)
+        if kind == "curve":
+            return spend_curve(ad)
+        return compare_buttons(ad, progress=progress)
+
+    return _forecast_cache().get_or_compute(f"{kind}:{_forecast_key(ad)}", compute)
 
 
-# In front of each st.cache_resource function, the last few results by the same key: a hit in
-# Streamlit's cache costs ~0.3 ms (it hashes every argument and inspects the function's
-# signature), and an Engagement rerun asked it for a forecast, its headline and its chart.
-# A miss falls through to Streamlit's cache, shared across sessions and with its spinner.
-# Arguments are passed by name: a positional one makes Streamlit inspect the signature again.
-@lru_cache(maxsize=2)
-def _recent_forecast(key: str, kind: str, ad: AdSpec) -> object:
-    return _forecast(key=key, _ad=ad, kind=kind)
+def forecast_is_cached(ad: AdSpec, kind: str = "forecast") -> bool:
+    """Whether the forecast is computed already (so no progress needs showing)."""
+    return _forecast_cache().get(f"{kind}:{_forecast_key(ad)}") is not None
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,8 +8,9 @@ Pure Python (no Streamlit), read by the Targeting page and by the forecast:
   (default) or by the ad's manual shares renormalised; it always adds up to the daily budget
   when at least one country delivers. ``normalise_manual_split`` turns what a person typed
   into shares.
-- ``audience_total(codes)`` and ``format_range``: Meta shows audience *ranges*, never a single
-  number, so totals are ranges too.
+- ``audience_total(codes, city, radius_km)`` and ``format_range``: Meta shows audience
+  *ranges*, never a single number, so totals are ranges too. A country whose main city the ad
+  targets counts the people within the radius (``components.locations``), not the country.
 - ``targeting_warnings(ad)``: mismatches between the targets and the rest of the ad.
 - ``scenario_changes(countries, scenario)``: what "Europe launched" changes for a selection.
 - ``targeting_table(ad)``: one row per selected country for the page's table.
@@ -24,11 +25,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from components.locations import audience_at, location_audience
 from components.regions import (
     DEFAULT_SCENARIO,
     SCENARIOS,
-    audience_estimate,
     audience_range,
+    estimate_range,
     get_country,
     load_catalog,
     region_groups,
@@ -154,11 +156,21 @@ def _audience_range(alpha2: str) -> tuple[int, int]:
     return audience_range(alpha2)
 
 
-def audience_total(codes: Iterable[str]) -> tuple[int, int]:
-    """The summed audience range (low, high) of the known countries among `codes`."""
+@lru_cache(maxsize=4096)
+def location_range(alpha2: str, city: str = "", radius_km: int = 0) -> tuple[int, int]:
+    """The audience range of one country, or of the radius around `city` when that main city
+    is in this country (`locations.audience_at`)."""
+    if not city:
+        return _audience_range(alpha2)
+    return estimate_range(audience_at(alpha2, city, radius_km))
+
+
+def audience_total(codes: Iterable[str], city: str = "", radius_km: int = 0) -> tuple[int, int]:
+    """The summed audience range (low, high) of the known countries among `codes`; with a
+    `city` (a GeoNames id), its country counts the people within `radius_km` of it."""
     low = high = 0
     for code in _known(codes):
-        country_low, country_high = _audience_range(code)
+        country_low, country_high = location_range(code, city, radius_km)
         low += country_low
         high += country_high
     return low, high
@@ -252,7 +264,8 @@ def _allocate(budget: float, weights: Mapping[str, float]) -> dict[str, float]:
 def budget_split(ad: AdSpec) -> dict[str, float]:
     """USD a day for every selected country; 0 where the unit does not run in the scenario.
 
-    Audience mode weighs the delivering countries by their estimated audience; manual mode uses
+    Audience mode weighs the delivering countries by their estimated audience (the radius
+    around the ad's city for that city's country, `locations.location_audience`); manual mode uses
     `ad.manual_split` renormalised over them (falling back to the audience split when it gives
     them nothing). Adds up to `ad.budget` whenever at least one selected country delivers.
     """
@@ -262,7 +275,7 @@ def budget_split(ad: AdSpec) -> dict[str, float]:
     if ad.split_mode == "manual":
         weights = dict(normalise_manual_split(live, ad.manual_split))
     if not weights:
-        weights = {code: audience_estimate(code) for code in live}
+        weights = {code: location_audience(ad, code) for code in live}
         if live and sum(weights.values()) <= 0:
             weights = dict.fromkeys(live, 1.0)
     amounts = _allocate(max(float(ad.budget), 0.0), weights) if weights else {}
@@ -394,8 +407,9 @@ def scenario_changes(
     if scenario == "europe":
         lines.append(
             "“Europe launched”: the button runs in every European country (the EEA, the UK, "
-            "Switzerland, the Balkans, Russia, Ukraine, …) and the EU's outermost regions. The "
-            "rest of Oceania stays “later”; blocked and sanctioned countries stay unavailable."
+            "Switzerland, the Balkans, Ukraine, …) and the EU's outermost regions. The rest of "
+            "Oceania stays “later”; Russia (Meta paused ads there in March 2022), blocked and "
+            "sanctioned countries stay unavailable."
         )
         if changed:
             lines.append(
@@ -447,30 +461,45 @@ def targeting_table_arrow(ad: AdSpec) -> pa.Table:
     return _arrow_table(*_table_key(ad))
 
 
-def _table_key(ad: AdSpec) -> tuple[tuple[str, ...], str, bool, tuple[tuple[str, float], ...]]:
+_TableKey = tuple[tuple[str, ...], str, bool, tuple[tuple[str, float], ...], str, int]
+
+
+def _table_key(ad: AdSpec) -> _TableKey:
     split = tuple(budget_split(ad).items())
-    return _known(ad.countries), _scenario(ad.scenario), ad.cta == "call", split
+    codes = _known(ad.countries)
+    return codes, _scenario(ad.scenario), ad.cta == "call", split, ad.city, ad.radius_km
 
 
 @lru_cache(maxsize=64)
 def _arrow_table(
-    codes: tuple[str, ...], scenario: str, call: bool, split: tuple[tuple[str, float], ...]
+    codes: tuple[str, ...],
+    scenario: str,
+    call: bool,
+    split: tuple[tuple[str, float], ...],
+    city: str,
+    radius_km: int,
 ) -> pa.Table:
     import pyarrow as pa
 
-    return pa.Table.from_pandas(_table(codes, scenario, call, split), preserve_index=False)
+    table = _table(codes, scenario, call, split, city, radius_km)
+    return pa.Table.from_pandas(table, preserve_index=False)
 
 
 @lru_cache(maxsize=64)
 def _table(
-    codes: tuple[str, ...], scenario: str, call: bool, split: tuple[tuple[str, float], ...]
+    codes: tuple[str, ...],
+    scenario: str,
+    call: bool,
+    split: tuple[tuple[str, float], ...],
+    city: str = "",
+    radius_km: int = 0,
 ) -> pd.DataFrame:
     import pandas as pd
 
     amounts = dict(split)
     budget = sum(amounts.values())
     statuses = [rollout_status(code, scenario) for code in codes]
-    ranges = [_audience_range(code) for code in codes]
+    ranges = [location_range(code, city, radius_km) for code in codes]
     columns: dict[str, list[Any]] = {
         "code": list(codes),
         "country": [country_label(code) for code in codes],

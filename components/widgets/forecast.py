@@ -3,17 +3,46 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
 from components.ad import MAX_BUDGET_USD, MAX_DAYS, MAX_SEED, AdSpec
-from components.forecast import HeadlineMetric, default_start
-from components.money import currency_label, currency_options, format_money, resolve_currency
-from components.session import current_ad, set_ad
+from components.forecast import HeadlineMetric, SimulationResult, default_start
+from components.forecast_views import ChartView
+from components.money import (
+    currency_label,
+    currency_options,
+    currency_region,
+    display_currency,
+    format_money,
+)
+from components.session import cached_forecast, current_ad, forecast_is_cached, set_ad
 
+METRICS_CSS = Path(__file__).resolve().parents[2] / "assets" / "metrics.css"
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
                60: "1 hour", 240: "4 hours", 1440: "1 day"}  # fmt: skip
 RUN_COUNTS = (100, 250, 500, 1000, 2000)
+
+
+def _reply_option(minutes: float) -> float:
+    """The reply time as the selectbox holds it: a listed one as its key, any other as is
+    (a shared link's 7 minutes stays 7, never snapped to 5)."""
+    whole = int(minutes) if float(minutes).is_integer() else float(minutes)
+    return whole
+
+
+def reply_options(current: float) -> list[float]:
+    """The listed reply times, with the ad's own among them in order when it is not listed."""
+    own = _reply_option(current)
+    return sorted({*REPLY_TIMES, own})
+
+
+def reply_label(minutes: float) -> str:
+    """'15 minutes', or '7 minutes' / '90 minutes' for a time the list does not hold."""
+    if minutes in REPLY_TIMES:
+        return REPLY_TIMES[minutes]
+    return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
 
 
 # The settings a person changes while reading the forecast are on the page; the rest (start,
@@ -29,8 +58,8 @@ def _setting_values(ad: AdSpec) -> dict[str, object]:
     return {
         "eng_budget": float(ad.budget),
         "eng_days": int(ad.days),
-        "eng_reply": min(REPLY_TIMES, key=lambda minutes: abs(minutes - ad.reply_minutes)),
-        "eng_currency": resolve_currency(ad.currency, ad.region)[0],
+        "eng_reply": _reply_option(ad.reply_minutes),
+        "eng_currency": display_currency(ad)[0],
         "eng_start": ad.start or default_start(),
         "eng_schedule": ad.schedule_hours,
         "eng_runs": ad.runs if ad.runs in RUN_COUNTS else 500,
@@ -55,8 +84,9 @@ def forecast_settings(ad: AdSpec) -> AdSpec:
         )  # fmt: skip
         st.number_input("Days", min_value=1, max_value=MAX_DAYS, step=1, key="eng_days")
         st.selectbox(
-            "Reply time", options=list(REPLY_TIMES), format_func=REPLY_TIMES.get,
-            key="eng_reply", help="How fast the business answers a new chat. Replying in 5 "
+            "Reply time", options=reply_options(ad.reply_minutes), format_func=reply_label,
+            key="eng_reply", help="How fast the business answers a new chat or returns a "
+            "missed call. Replying in 5 "
             "minutes makes a lead about 21× likelier to qualify than in 30.",
         )  # fmt: skip
         more = st.button(
@@ -82,7 +112,7 @@ def _more_settings(ad: AdSpec) -> None:
     st.date_input("Start", key="eng_start", format="DD/MM/YYYY")
     st.selectbox(
         "Money in",
-        options=currency_options(ad.region),
+        options=currency_options(currency_region(ad)),
         format_func=currency_label,
         key="eng_currency",
         help="Figures are simulated in US dollars and shown in this currency.",
@@ -140,6 +170,7 @@ def settings_summary(ad: AdSpec, currency: str) -> str:
 
 def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
     """The headline figures as st.metric: the median, with its p10–p90 range under it."""
+    st.html(METRICS_CSS)
     with st.grid(4, key="headline_metrics"):
         for metric in metrics:
             st.metric(
@@ -152,3 +183,35 @@ def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
                 help=metric.help,
                 border=True,
             )
+
+
+def forecast_with_progress(ad: AdSpec, kind: str = "forecast") -> SimulationResult:
+    """The ad's forecast; while one is computed, a progress bar says how far it is (it is
+    removed when done, so it covers nothing)."""
+    if forecast_is_cached(ad, kind):
+        return cached_forecast(ad, kind)
+    bar = st.empty()
+    cells = f"{ad.runs:,} runs × {ad.days} days × {len(ad.countries)} countries"
+
+    def progress(done: float) -> None:
+        bar.progress(min(max(done, 0.0), 1.0), text=f"Simulating {cells}… {done:.0%}")
+
+    progress(0.0)
+    try:
+        return cached_forecast(ad, kind, progress)
+    finally:
+        bar.empty()
+
+
+def chart_view(shown: ChartView) -> None:
+    """One chart view: its figures, its empty state or charts, and its note."""
+    if shown.figures:
+        with st.container(horizontal=True, key="view_figures"):
+            for label, value in shown.figures:
+                st.metric(label, value, border=True)
+    if shown.empty:
+        st.info(shown.empty, icon=":material/info:")
+    for spec in shown.specs:
+        st.vega_lite_chart(spec, width="stretch")
+    if shown.note:
+        st.caption(shown.note)

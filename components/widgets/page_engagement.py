@@ -13,20 +13,21 @@ Engagement: a simulated, calibrated forecast of the ad by day and by country.
 import streamlit as st
 
 from components.ad import AdSpec
-from components.forecast import daily_by_country_csv, summary_json
-from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
-from components.money import resolve_currency
-from components.session import (
-    cached_forecast,
-    cached_headline,
-    cached_view,
-    current_ad,
-    set_ad,
+from components.forecast import (
+    SimulationResult,
+    daily_by_country_csv,
+    forecast_notes,
+    summary_json,
 )
-from components.simulate import SimulationResult
-from components.targeting import EUROPE_REPORTING_NOTE, delivering, is_european
+from components.forecast_views import DAILY_METRICS, VIEWS, daily_metric_label
+from components.money import display_currency
+from components.regions import rollout_status
+from components.session import cached_headline, cached_view, current_ad, set_ad
+from components.targeting import EUROPE_REPORTING_NOTE, country_label, delivering, is_european
 from components.widgets.forecast import (
+    chart_view,
     forecast_settings,
+    forecast_with_progress,
     headline_metric_row,
     settings_summary,
 )
@@ -37,7 +38,7 @@ def engagement_page() -> None:
     st.title("Forecast engagement", anchor=False)
     ad = forecast_settings(current_ad())
     set_ad(ad)
-    currency, currency_note = resolve_currency(ad.currency, ad.region)
+    currency, currency_note = display_currency(ad)
     # What is forecast (every setting, the dialog's included) and what it is not, in one line.
     st.caption(
         f"{settings_summary(ad, currency)} Simulated from published benchmarks and the "
@@ -55,14 +56,28 @@ def engagement_page() -> None:
             icon=":material/public_off:",
         )
     elif idle:
-        st.info(f"No delivery in {', '.join(idle)}: not available in this scenario.")
+        reasons = "; ".join(
+            f"{country_label(code)}: {rollout_status(code, ad.scenario).reason}" for code in idle
+        )
+        st.info(
+            f"No delivery in {len(idle)} of the targeted countries. {reasons}.",
+            icon=":material/block:",
+        )
     if any(is_european(code) for code in live) or (live and is_european(ad.region)):
         st.info(f"In Europe, {EUROPE_REPORTING_NOTE}", icon=":material/visibility_off:")
 
-    # A forecast not yet in the cache computes under the cache's own spinner ("Simulating…");
-    # a cached one, the usual case on a rerun, draws no spinner at all.
-    result = cached_forecast(ad)
+    # A forecast not yet in the cache computes under a progress bar; a cached one, the usual
+    # case on a rerun, draws nothing extra.
+    result = forecast_with_progress(ad)
+    if result.runs < ad.runs:
+        st.caption(
+            f"Simulated with {result.runs:,} runs instead of {ad.runs:,}: {ad.days} days × "
+            f"{len(ad.countries)} countries × {ad.runs:,} runs is more than one forecast may "
+            "hold on this server. The bands are a little less steady."
+        )
     headline_metric_row(cached_headline(ad, currency))
+    for note in forecast_notes(result, currency):
+        st.caption(note)
 
     view = st.segmented_control(
         "Chart",
@@ -83,33 +98,23 @@ def engagement_page() -> None:
                 key="eng_daily_metric",
                 format_func=lambda metric: daily_metric_label(metric, result.result_label),
             )
-        shown = cached_view(ad, view or "daily", option or "", currency)
-        if shown.figures:
-            for col, (label, value) in zip(
-                st.columns(len(shown.figures)), shown.figures, strict=True
-            ):
-                col.metric(label, value)
-        if shown.empty:
-            st.info(shown.empty)
-        for spec in shown.specs:
-            st.vega_lite_chart(spec, width="stretch")
-        if shown.note:
-            st.caption(shown.note)
+        chart_view(cached_view(ad, view or "daily", option or "", currency))
 
     if st.button("Export", icon=":material/download:", key="eng_export",
                  help="Daily results per country (CSV) and the summary (JSON)."):  # fmt: skip
-        _export_dialog(result, ad)
+        _export_dialog(result, ad, currency)
 
 
 @st.dialog("Export the forecast")
-def _export_dialog(result: SimulationResult, ad: AdSpec) -> None:
+def _export_dialog(result: SimulationResult, ad: AdSpec, currency: str) -> None:
     st.caption(
         "Both files hold the simulated figures, medians with their 10th–90th percentile "
-        "range, in US dollars; the summary also records every setting of the forecast."
+        f"range, with money in {currency}; the summary also records every setting of the "
+        "forecast."
     )
     st.download_button(
         "Daily results per country (CSV)",
-        data=lambda: daily_by_country_csv(result),
+        data=lambda: daily_by_country_csv(result, currency),
         file_name="forecast-daily-by-country.csv",
         mime="text/csv",
         on_click="ignore",
@@ -119,7 +124,7 @@ def _export_dialog(result: SimulationResult, ad: AdSpec) -> None:
     )
     st.download_button(
         "Summary (JSON)",
-        data=lambda: summary_json(result, ad),
+        data=lambda: summary_json(result, ad, currency),
         file_name="forecast-summary.json",
         mime="application/json",
         on_click="ignore",

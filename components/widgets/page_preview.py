@@ -15,7 +15,7 @@ import streamlit as st
 
 from components.phone import button_link
 from components.preview_doc import placements_grid_html, standalone_html
-from components.qr import qr_png
+from components.qr import TOO_LONG, qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import one_line
 from components.render_tap import call_screen_html, chat_screen_html, qr_figure_html
@@ -44,10 +44,13 @@ def preview_page() -> None:
             screen = chat_screen_html(ad)
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
         # The QR code rides in the tap panel's markup, served like the ad's images.
-        qr = qr_figure_html(media_url(qr_png(link), "image/png")) if link else ""
+        code = qr_png(link) if link else None
+        qr = qr_figure_html(media_url(code, "image/png")) if code else ""
         tap = ad_page_html(ad, phone_frame(screen, frame) + qr, theme, False, media_url)
         st.html(served_html(one_line(tap)))
         if link:
+            if not code:
+                st.caption(TOO_LONG)
             st.code(link, language=None, wrap_lines=True)
         else:
             st.warning("No QR code: the number is not valid, so the button has no link.")

@@ -6,6 +6,7 @@ Targeting: where the ad runs, whether the button is available there, and whom it
   by plain-language name with flags (Enter adds the first match only); the selection is the
   AdSpec's `countries` (share link), written out by name with a count under the picker, with
   every chosen country that will not deliver named and why;
+- reach the whole of each country or one main city and a radius (`widgets.location`);
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or
   unavailable; countries that get no delivery are marked, call-restricted ones flagged;
@@ -25,6 +26,7 @@ from components.ad import MAX_BUDGET_USD
 from components.regions import SCENARIOS
 from components.session import current_ad, served_rollout_map, set_ad
 from components.widgets.common import markdown_text
+from components.widgets.location import location_note, location_picker
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
 CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
@@ -149,16 +151,19 @@ def targeting_page() -> None:
             wrap=True,
         )
         ad = replace(ad, countries=tuple(countries), scenario=scenario or ad.scenario)
-        live = tg.delivering(ad.countries, ad.scenario)
         st.caption(markdown_text(tg.selection_text(ad.countries)))
+        city, radius = location_picker(ad)
+        ad = replace(ad, city=city, radius_km=radius)
+        live = tg.delivering(ad.countries, ad.scenario)
         not_delivering_note(ad)
         with st.container(horizontal=True, gap="small"):
             st.metric(
                 "Audience where it runs",
-                tg.format_range(*tg.audience_total(live)),
+                tg.format_range(*tg.audience_total(live, ad.city, ad.radius_km)),
                 width="content",
-                help=f"All selected countries: {tg.format_range(*tg.audience_total(ad.countries))}."
-                f"\n\n{AUDIENCE_HELP}",
+                help="All selected countries: "
+                f"{tg.format_range(*tg.audience_total(ad.countries, ad.city, ad.radius_km))}."
+                f"{location_note(ad)}\n\n{AUDIENCE_HELP}",
             )
             st.metric(
                 "Delivering",

@@ -16,25 +16,26 @@ import streamlit as st
 
 from components import forecast_charts
 from components.ad import AdSpec
-from components.forecast import headline_metrics
-from components.money import resolve_currency
+from components.forecast import daily_quantiles, headline_metrics, summary
+from components.money import display_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
-from components.qr import qr_png
+from components.qr import TOO_LONG, qr_png
 from components.render import ad_page_html, phone_frame
 from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
 from components.session import (
     cached_forecast,
+    cached_view,
     current_ad,
     media_url,
     served_html,
     served_rollout_map,
 )
-from components.simulate import daily_quantiles, metric_totals, summary, win_probability
 from components.targeting import format_range
 from components.tour import STEPS, rollout_steps, step_index, tour_scenario
 from components.widgets import headline_metric_row, sample_and_prospect, tour_navigation
+from components.widgets.forecast import chart_view
 
 
 def forecast_ad(ad: AdSpec) -> AdSpec | None:
@@ -74,7 +75,7 @@ def walkthrough_page() -> None:
     tour_navigation(position)
     st.header(step.title, anchor=False)
     st.caption(f"Presenter: {step.note}")
-    currency = resolve_currency(ad.currency, ad.region)[0]
+    currency = display_currency(ad)[0]
 
     with st.container(key="wt_stage"):
         if step.key == "compose":
@@ -87,13 +88,16 @@ def walkthrough_page() -> None:
                 ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", False, media_url)
             )
             link = button_link(ad.phone_check, ad.cta, ad.prefill)
-            if link:
+            code = qr_png(link) if link else None
+            if code:
                 cols[1].image(
-                    qr_png(link),
+                    code,
                     caption="Scan to try the real button",
                     width=260,
                     alt="QR code of the button's link",
                 )
+            elif link:
+                cols[1].caption(TOO_LONG)
         elif step.key == "rollout":
             rollout = rollout_steps(ad.countries)
             chosen = st.segmented_control(
@@ -128,14 +132,7 @@ def walkthrough_page() -> None:
         else:
             shown = forecast_ad(ad)
             if shown is not None:
-                pair = cached_forecast(shown, "buttons")
-                names = list(pair)
-                chance = win_probability(pair[names[0]], pair[names[1]], "leads")
-                cols = st.columns(2)
-                cols[0].metric(f"Chance {names[0]} brings more leads", f"{chance:.0%}")
-                cols[1].metric(f"Chance {names[1]} brings more leads", f"{1 - chance:.0%}")
-                leads = {name: metric_totals(res, "leads", (1, 2)) for name, res in pair.items()}
-                st.altair_chart(forecast_charts.ab_chart(leads, "Leads"), width="stretch")
+                chart_view(cached_view(shown, "ab", "", currency))
 
     if not presenting:
         st.caption("Keys: ← Back · → Next. Forecasts are simulated, not Meta's predictions.")

@@ -4,17 +4,22 @@ from datetime import date
 
 import pytest
 
-from components.forecast import default_start
+from components.forecast import base_cpm, default_start
+from components.regions import get_country
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/engagement.py"
-MESSAGE_LABELS = ["Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",
-                  "Cost per conversation", "Leads"]  # fmt: skip
-CALL_LABELS = ["Spend", "Impressions", "CPM", "Clicks", "CTR", "Calls", "Cost per call", "Leads"]
+# architecture.md's public contract, in order.
+MESSAGE_LABELS = ["Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR",
+                  "Conversations started", "Cost per conversation", "Leads",
+                  "Cost per lead"]  # fmt: skip
+CALL_LABELS = ["Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR", "Calls",
+               "Cost per call", "Leads", "Cost per lead"]  # fmt: skip
+RESULT = MESSAGE_LABELS.index("Conversations started")
 
 
 def labels(at) -> list[str]:
-    return [metric.label for metric in at.metric][:8]
+    return [metric.label for metric in at.metric][: len(MESSAGE_LABELS)]
 
 
 def test_default_forecast_shows_the_contract_metrics():
@@ -129,7 +134,7 @@ def test_closing_the_dialog_without_apply_changes_nothing():
 
 def test_business_hours_scheduling_for_a_call_ad():
     at = run_app(PAGE, {"cta": "call"})
-    calls = at.metric[5].value
+    calls = at.metric[RESULT].value
     at.button(key="eng_more").click().run()
     assert not at.toggle(key="eng_schedule").disabled
     at.toggle(key="eng_schedule").set_value(True)
@@ -137,7 +142,7 @@ def test_business_hours_scheduling_for_a_call_ad():
     assert_clean(at)
     assert at.session_state["ad"].schedule_hours
     assert any("run in business hours only" in c.value for c in at.caption)
-    assert at.metric[5].label == "Calls" and at.metric[5].value != calls
+    assert at.metric[RESULT].label == "Calls" and at.metric[RESULT].value != calls
 
 
 def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
@@ -145,7 +150,9 @@ def test_a_forecast_is_computed_once_for_the_same_inputs(monkeypatch):
 
     calls = []
     real = forecast_module.forecast
-    monkeypatch.setattr(forecast_module, "forecast", lambda ad: calls.append(ad) or real(ad))
+    monkeypatch.setattr(
+        forecast_module, "forecast", lambda ad, **options: calls.append(ad) or real(ad, **options)
+    )
     at = run_app(PAGE, {"seed": "424242", "days": "9"})  # inputs no other test has run
     assert_clean(at)
     assert len(calls) == 1
@@ -168,3 +175,57 @@ def test_export_opens_the_two_downloads():
     assert_clean(at)
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["Daily results per country (CSV)", "Summary (JSON)"]
+
+
+def captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_a_tiny_audience_under_delivers_and_says_so():
+    # The Falklands: ~2,600 people; a US number, so money is in dollars.
+    at = run_app(PAGE, {"countries": "FK", "budget": "1000", "phone": "+1 212 555 0100"})
+    assert_clean(at)
+    assert "the audience is too small to take the whole budget" in captions(at)
+    assert "too small to get there at any budget" in captions(at)
+    cpm = float(next(m for m in at.metric if m.label == "CPM").value.lstrip("$"))
+    falklands = get_country("FK")
+    base = base_cpm("FK", falklands.income_tier, falklands.continent)
+    assert cpm < 2.5 * base  # bid up to at most twice the price (with noise), never $960K
+
+
+def test_a_small_budget_is_learning_limited_with_the_budget_that_would_leave_it():
+    at = run_app(PAGE, {"countries": "US", "budget": "1", "phone": "+1 212 555 0100"})
+    assert_clean(at)
+    text = captions(at)
+    assert "Learning limited" in text and "a day would get there" in text
+
+
+def test_message_vs_call_gives_a_verdict_and_a_test_plan():
+    at = run_app(PAGE)
+    at.segmented_control(key="eng_view").set_value("ab").run()
+    assert_clean(at)
+    figures = {m.label: m.value for m in at.metric}
+    chances = [v for k, v in figures.items() if k.startswith("Chance")]
+    assert len(chances) == 2 and sum(int(c.rstrip("%")) for c in chances) == 100
+    assert figures["Verdict"] in (
+        "Too close to call",
+        "Send WhatsApp Message likely gets more leads",
+        "Call Now likely gets more leads",
+    )
+    assert "A real A/B test" in captions(at)
+
+
+def test_message_vs_call_with_nothing_delivering_gives_only_the_reason():
+    at = run_app(PAGE, {"countries": "KP"})
+    at.segmented_control(key="eng_view").set_value("ab").run()
+    assert_clean(at)
+    assert not any(m.label.startswith("Chance") for m in at.metric)
+    assert any("No comparison" in i.value for i in at.info)
+
+
+def test_a_year_of_every_country_is_bounded_and_says_so():
+    from components.forecast import launch_countries
+
+    at = run_app(PAGE, {"countries": ",".join(launch_countries()), "days": "365"})
+    assert_clean(at)
+    assert "Simulated with" in captions(at) and "instead of 500" in captions(at)

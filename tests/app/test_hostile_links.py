@@ -12,8 +12,16 @@ What "bad" means, precisely (so nothing here can pass vacuously): the test has i
 - `replies`: the `|`-separated items;
 - `countries`: the comma-separated items, each two ASCII letters naming a country of the
   catalog (`UK` is GB), duplicates dropped;
-- `budget`: a number written in ASCII digits (sign, point and exponent allowed), as a double;
-  `days`, `seed`: the same, and exactly whole;
+- `budget`, `reply`: a number written in ASCII digits (sign, point and exponent allowed), as
+  a double; `days`, `seed`, `radius`: the same, and exactly whole;
+- `start`: empty (the default start), or `YYYY-MM-DD` naming a real day of the years
+  2000–2100;
+- `currency`: empty (the number's country's), or ASCII letters naming a currency of the rate
+  table;
+- `tz`: an IANA zone name of this machine, in any case;
+- `hours`: `24/7`, or `;`-separated `DAYS HH:MM-HH:MM` items (DAYS a day, a forward range
+  `mon-fri` or a comma list; times 00:00–24:00, closing after opening), empty items skipped;
+- `city`: empty, or the GeoNames id of a main city of one of the ad's countries;
 - `draft`: a value never reads (no draft exists in these tests, so no id can open one).
 
 Spelling alone is forgiven: case and surrounding whitespace (`str.strip`) of words, codes and
@@ -30,9 +38,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import available_timezones
 
 import phonenumbers
 import pytest
@@ -46,6 +56,9 @@ from components.ad import (
     from_query_params,
     to_query_params,
 )
+from components.hours import BusinessHours
+from components.locations import main_cities
+from components.money import load_rates
 from components.regions import CODE_ALIASES, load_catalog
 from tests.app.conftest import assert_clean, run_app
 
@@ -68,7 +81,19 @@ PAGES = {
 
 UNREADABLE = object()
 _ASCII_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_BOUNDS = {"budget": (0, 100_000), "days": (1, 365), "seed": (0, 2**31 - 1)}
+_NUMBERS = {"budget": False, "reply": False, "days": True, "seed": True, "radius": True}
+# The AdSpec field a parameter sets, where the names differ.
+HELD = {
+    "reply": lambda ad: ad.reply_minutes,
+    "radius": lambda ad: ad.radius_km,
+    "tz": lambda ad: ad.hours.timezone,
+    "hours": lambda ad: ad.hours.weekly,
+}
+
+
+def held(ad: AdSpec, name: str) -> Any:
+    """What `ad` holds for the parameter `name`."""
+    return HELD[name](ad) if name in HELD else getattr(ad, name)
 
 
 def _number(raw: str, whole: bool) -> Any:
@@ -117,21 +142,110 @@ def reading(name: str, raw: str) -> Any:
                 return UNREADABLE
             codes.setdefault(code)
         return tuple(codes)
-    if name in _BOUNDS:
-        return _number(raw, whole=name != "budget")
+    if name in _NUMBERS:
+        return _number(raw, whole=_NUMBERS[name])
+    if name == "start":
+        if not word:
+            return None
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", word):
+            return UNREADABLE
+        try:
+            day = date.fromisoformat(word)
+        except ValueError:
+            return UNREADABLE
+        return day if 2000 <= day.year <= 2100 else UNREADABLE
+    if name == "currency":
+        ok = word == "" or (word.isascii() and word.upper() in load_rates().per_usd)
+        return word.upper() if ok else UNREADABLE
+    if name == "tz":
+        zones = {zone.lower(): zone for zone in available_timezones()}
+        return zones.get(word.lower(), UNREADABLE) if word.isascii() else UNREADABLE
+    if name == "hours":
+        return _hours(word.lower())
+    if name == "city":
+        if not word:
+            return ""
+        if not (word.isascii() and word.isdigit() and len(word) <= 12):
+            return UNREADABLE
+        return str(int(word)) if str(int(word)) in _main_city_countries() else UNREADABLE
     return UNREADABLE  # draft: no draft exists here
 
 
-def bad_params(params: dict[str, Any], ad: AdSpec) -> set[str]:
-    """The parameters of `params` that `ad` does not hold as read (see the docstring)."""
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _minutes(text: str) -> int | None:
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
+    if not match:
+        return None
+    hours, minutes = int(match[1]), int(match[2])
+    if (hours, minutes) == (24, 0) or (hours < 24 and minutes < 60):
+        return hours * 60 + minutes
+    return None
+
+
+def _hours(text: str) -> Any:
+    if text == "24/7":
+        return ((("00:00", "24:00"),),) * 7
+    week: list[list[tuple[str, str]]] = [[] for _ in _WEEK]
+    for item in text.split(";"):
+        if not item.strip():
+            continue
+        parts = item.split()
+        if len(parts) != 2 or parts[1].count("-") != 1:
+            return UNREADABLE
+        opens, closes = parts[1].split("-")
+        start, end = _minutes(opens), _minutes(closes)
+        if start is None or end is None or end <= start:
+            return UNREADABLE
+        days = parts[0]
+        if "," in days:
+            if any(day not in _WEEK for day in days.split(",")):
+                return UNREADABLE
+            indexes = sorted({_WEEK.index(day) for day in days.split(",")})
+        elif "-" in days:
+            first, _, last = days.partition("-")
+            if first not in _WEEK or last not in _WEEK or _WEEK.index(first) >= _WEEK.index(last):
+                return UNREADABLE
+            indexes = list(range(_WEEK.index(first), _WEEK.index(last) + 1))
+        elif days in _WEEK:
+            indexes = [_WEEK.index(days)]
+        else:
+            return UNREADABLE
+        pair = (f"{start // 60:02d}:{start % 60:02d}", f"{end // 60:02d}:{end % 60:02d}")
+        for index in indexes:
+            week[index].append(pair)
+            if len(week[index]) > 24:
+                return UNREADABLE
+    return tuple(tuple(day) for day in week)
+
+
+def _main_city_countries() -> dict[str, str]:
+    """GeoNames id -> country of every main city (the city picker's data)."""
+    return {city.geonameid: code for code in load_catalog() for city in main_cities(code)}
+
+
+def bad_params(params: dict[str, Any], ad: AdSpec, city_context: bool = True) -> set[str]:
+    """The parameters of `params` that `ad` does not hold as read (see the docstring).
+
+    A city is read against the ad's countries; without `city_context` (over `SENTINEL`, whose
+    countries are none) a known city of a country the ad does not target is not judged."""
     bad = set()
     for name, value in params.items():
         values = value if isinstance(value, list) else [value]
         meaning = reading(name, values[0])
         if (
+            name == "city"
+            and meaning not in (UNREADABLE, "")
+            and _main_city_countries()[meaning] not in ad.countries
+        ):
+            if city_context:
+                bad.add(name)
+            continue
+        if (
             any(other != values[0] for other in values[1:])
             or meaning is UNREADABLE
-            or getattr(ad, name) != meaning
+            or held(ad, name) != meaning
         ):
             bad.add(name)
     return bad
@@ -162,6 +276,12 @@ SENTINEL = AdSpec(
     budget=-1.0,
     days=0,
     seed=-1,
+    reply_minutes=-1.0,
+    start=date(1900, 1, 1),
+    currency="\x00",
+    hours=BusinessHours(timezone="\x00", weekly=((("\x00", "\x00"),),) * 7),
+    city="\x00",
+    radius_km=0,
 )
 
 
@@ -170,7 +290,8 @@ def check_notes(params: dict[str, Any], ad: AdSpec, notes: str) -> set[str]:
 
     `ad` is what the app made of `params`; the reader's result over `SENTINEL` is checked too.
     """
-    bad = bad_params(params, ad) | bad_params(params, from_query_params(params, SENTINEL)[0])
+    over_sentinel = from_query_params(params, SENTINEL)[0]
+    bad = bad_params(params, ad) | bad_params(params, over_sentinel, city_context=False)
     for name in params:
         if name in bad:
             assert named(name, notes), f"`{name}`={params[name]!r:.200} changed silently: {notes!r}"
@@ -228,6 +349,12 @@ WORDS = [
     "ng", "GB", "uk", " UK", "XX", "001", "NG,gh, ,uk,NG", "NG,,GH", "," * 1000 + "NG",
     "NG,XX", "CN,KP", "a|b|c", " a |b||", "a|b|c|d", "|||", "x" * 81, "+44 20 7031 3000",
     "0044 20 7031 3000", "+1 (555) 010-0000", "+999 123", "08031234567",
+    # forecast settings: dates, currencies, zones, hours, cities (Lagos, New York), radii
+    "2027-01-04", " 2027-1-4", "2027-02-30", "1999-12-31", "2100-12-31", "04/01/2027",
+    "NGN", " usd ", "XYZ", "US$", "€", "Africa/Lagos", "africa/LAGOS", "Mars/Olympus",
+    "../etc/passwd", "mon-fri 09:00-17:00; sat 10:00-14:00", "24/7", "MON 9:00-12:00;;",
+    "fri-mon 09:00-17:00", "mon 17:00-09:00", "sat,sun 00:00-24:00", "mon-fri 9-5",
+    "2332459", "02332459", "5128581", "17", "80", "81", "1440", "1441",
 ]  # fmt: skip
 CORPUS = PAYLOADS + ODD_TEXT + NUMBERS + WORDS
 
@@ -272,7 +399,7 @@ def check_page(page: str | None, params: dict[str, Any]) -> set[str]:
     ad = at.session_state["ad"]
     if len(urlencode(params, doseq=True)) > STREAMLIT_QUERY_LIMIT:
         assert notes == ""
-        assert all(getattr(ad, name) == getattr(default_ad(), name) for name in SHARE_PARAMS)
+        assert all(held(ad, name) == held(default_ad(), name) for name in SHARE_PARAMS)
         return set(params)
     # The ad the page ended up with: a page that silently altered a value counts too.
     return check_notes(params, ad, notes)
@@ -345,6 +472,13 @@ def test_every_page_survives_a_link_where_every_value_is_hostile(page):
         "budget": "1e309",
         "days": "-0",
         "seed": "NaN",
+        "start": "2027-13-01<script>",
+        "currency": "**XX**",
+        "reply": "-1",
+        "tz": "`Africa/Lagos`",
+        "hours": "mon-fri [09:00](javascript:alert(1))",
+        "city": "<img src=x>",
+        "radius": "1e9",
         "draft": "../../etc/passwd",
     }
     bad = check_page(page, params)
@@ -371,6 +505,13 @@ def test_every_page_takes_extreme_but_valid_values_without_a_note(page):
         "budget": "100000",
         "days": "365",
         "seed": "2147483647",
+        "start": "2100-12-31",
+        "currency": " gbp ",
+        "reply": "1440",
+        "tz": "america/argentina/buenos_aires",
+        "hours": " MON-fri 00:00-00:30; sat,sun 23:00-23:45;; ",
+        "city": "2643743",  # London (uk is among the countries)
+        "radius": "80",
     }
     assert check_page(page, params) == set()
 
@@ -388,3 +529,21 @@ def test_every_page_takes_extreme_but_valid_values_without_a_note(page):
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")
 def test_random_hostile_links_on_random_pages(page, params):
     check_page(page, params)
+
+
+# ---- known losses in pages this branch does not own --------------------------------------
+
+
+def test_engagement_keeps_a_shared_reply_time_it_does_not_list():
+    assert check_page("app_pages/engagement.py", {"reply": "7"}) == set()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="components/widgets/preview.py's hours editor keeps one interval a day and writes "
+    "a 24:00 closing as 23:59, so a Call ad's shared hours change on Preview without a note; "
+    "issue 14 owns that file",
+)
+def test_preview_keeps_shared_hours_its_editor_cannot_show():
+    params = {"cta": "call", "hours": "mon 09:00-12:00; mon 13:00-17:00; sun 20:00-24:00"}
+    assert check_page("app_pages/preview.py", params) == set()

@@ -235,3 +235,66 @@ def test_the_selection_and_why_a_country_does_not_deliver_are_written_out():
     assert not [
         m for m in targeting({"countries": "NG,GH"}).markdown if "Not delivering" in m.value
     ]
+
+
+LAGOS_CITY = "2332459"  # GeoNames id of Lagos
+
+
+def audience(at) -> str:
+    return next(m.value for m in at.metric if m.label == "Audience where it runs")
+
+
+def test_a_city_and_radius_shrink_the_audience_and_reach_the_link():
+    at = targeting()
+    assert at.segmented_control(key="tgt_location").value == "country"
+    whole = audience(at)
+    at.segmented_control(key="tgt_location").set_value("city").run()
+    assert_clean(at)
+    city = at.selectbox(key="tgt_city")
+    assert city.value == LAGOS_CITY  # the most populous main city comes first
+    assert "Lagos · NG" in city.options
+    local = audience(at)
+    assert local != whole
+    at.slider(key="tgt_radius").set_value(80).run()
+    wider = audience(at)
+    assert wider != local
+    ad = at.session_state["ad"]
+    assert (ad.city, ad.radius_km) == (LAGOS_CITY, 80)
+    assert at.query_params["city"] == LAGOS_CITY and at.query_params["radius"] == "80"
+    table_row = table(at).set_index("code").loc["NG"]
+    assert table_row["audience"] == wider
+    assert "Kano · NG" in at.selectbox(key="tgt_city").options
+    at.selectbox(key="tgt_city").set_value("2335204").run()  # Kano
+    assert at.session_state["ad"].city == "2335204"
+    at.segmented_control(key="tgt_location").set_value("country").run()
+    assert audience(at) == whole and at.session_state["ad"].city == ""
+
+
+def test_a_shared_city_link_opens_on_the_city():
+    at = targeting({"countries": "NG,GH", "city": LAGOS_CITY, "radius": "17"})
+    assert at.segmented_control(key="tgt_location").value == "city"
+    assert at.selectbox(key="tgt_city").value == LAGOS_CITY
+    assert at.slider(key="tgt_radius").value == 17
+    assert not [w for w in at.warning if "could not be used" in w.value]
+
+
+def test_dropping_the_citys_country_goes_back_to_whole_countries():
+    at = targeting({"countries": "NG,GH", "city": LAGOS_CITY})
+    at.multiselect(key="tgt_countries").set_value(["GH"]).run()
+    assert_clean(at)
+    assert at.session_state["ad"].city != LAGOS_CITY
+    assert all("· NG" not in o for o in at.selectbox(key="tgt_city").options)
+
+
+def test_a_city_of_a_country_not_targeted_is_noted():
+    at = targeting({"countries": "GH", "city": LAGOS_CITY})
+    assert any("`city`" in w.value for w in at.warning)
+    assert at.segmented_control(key="tgt_location").value == "country"
+
+
+def test_the_audience_help_names_the_city_and_radius():
+    at = targeting({"countries": "NG,GH", "city": LAGOS_CITY, "radius": "40"})
+    metric = next(m for m in at.metric if m.label == "Audience where it runs")
+    assert "NG counts the people within 40 km of Lagos." in metric.help
+    whole = targeting({"countries": "NG,GH"})
+    assert "counts the people within" not in whole.metric[0].help

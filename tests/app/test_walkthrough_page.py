@@ -10,9 +10,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from components.forecast import compare_buttons
+from components.forecast import compare, compare_buttons, metric_totals
 from components.samples import load_samples
-from components.simulate import metric_totals, win_probability
 from components.tour import STEPS
 from tests.app.conftest import assert_clean, run_app
 
@@ -51,10 +50,27 @@ def test_prospect_details_flow_through_the_tour():
 
 
 def chart_frame(at, index: int = 0) -> pd.DataFrame:
-    """The data an Altair chart on the page was sent with."""
+    """The data a chart on the page was sent with: Arrow datasets (st.altair_chart), or the
+    JSON values inlined in the spec (the Engagement views' specs)."""
     chart = at.get("vega_lite_chart")[index].proto
-    assert chart.datasets, "the chart carries no data"
-    return pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pandas()
+    if chart.datasets:
+        return pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pandas()
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and isinstance(data.get("values"), str):
+                found.append(json.loads(data["values"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(chart.spec))
+    assert found, "the chart carries no data"
+    return pd.DataFrame(found[0])
 
 
 def percent(value: str) -> int:
@@ -96,19 +112,20 @@ def assert_step_content(at, key: str) -> None:
         assert not page_html
     elif key == "forecast":
         assert list(metrics) == [
-            "Spend", "Impressions", "CPM", "Clicks", "CTR",
-            "Conversations started", "Cost per conversation", "Leads",
+            "Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR",
+            "Conversations started", "Cost per conversation", "Leads", "Cost per lead",
         ]  # fmt: skip
         assert metrics["Impressions"] not in ("0", "—") and metrics["Conversations started"] != "0"
         days = chart_frame(at)
         assert len(days) == ad.days and days.select_dtypes("number").to_numpy().max() > 0
         assert not page_html
     else:
-        message, call = (percent(value) for value in metrics.values())
         assert list(metrics) == [
-            "Chance Send WhatsApp Message brings more leads",
-            "Chance Call Now brings more leads",
+            "Chance Send WhatsApp Message gets more leads",
+            "Chance Call Now gets more leads",
+            "Verdict",
         ]
+        message, call = (percent(value) for value in list(metrics.values())[:2])
         assert message + call == 100
         leads = chart_frame(at)
         assert set(leads["variant"]) == {"Send WhatsApp Message", "Call Now"}
@@ -159,12 +176,15 @@ def test_compare_step_falls_back_to_europe_for_the_berlin_cafe():
     ad = at.session_state["ad"]
     assert ad.countries == ("DE",) and ad.scenario == "launch"
     assert any("once Europe launches" in i.value for i in at.info)
-    shown = [percent(m.value) for m in at.metric]
+    shown = [percent(m.value) for m in at.metric[:2]]
     pair = compare_buttons(replace(ad, scenario="europe"))
-    names = list(pair)
-    expected = win_probability(pair[names[0]], pair[names[1]], "leads")
-    assert shown == [round(100 * expected), 100 - round(100 * expected)]
-    assert shown != [50, 50]
+    expected = compare(pair)
+    assert expected.chance_first is not None  # a real comparison, never an empty 50/50
+    assert shown == [
+        round(100 * expected.chance_first),
+        100 - round(100 * expected.chance_first),
+    ]
+    assert at.metric[2].value == expected.verdict
     leads = chart_frame(at)
     for name, result in pair.items():
         runs = leads.loc[leads["variant"] == name, "results"].to_numpy()
@@ -181,7 +201,11 @@ def test_forecast_and_compare_steps_show_the_same_scenario():
             "Nothing runs in these countries at launch: this is the forecast once Europe launches."
         ]
     assert {m.label: m.value for m in forecast.metric}["Leads"] != "0"
-    assert [percent(m.value) for m in compare.metric] != [50, 50]
+    # A real comparison in the Europe scenario: chances that add up, a verdict, leads drawn.
+    message, call, verdict = (m.value for m in compare.metric)
+    assert percent(message) + percent(call) == 100
+    assert not verdict.startswith("No comparison")
+    assert chart_frame(compare)["results"].max() > 0
 
 
 @pytest.mark.parametrize("step", ["forecast", "compare"])
@@ -208,3 +232,13 @@ def test_presentation_mode_hides_the_controls():
     assert_clean(at)
     assert not at.get("selectbox") or all(s.key != "wt_sample" for s in at.selectbox)
     assert any("stSidebar" in element.value for element in at.html)
+
+
+def test_forecast_money_follows_the_numbers_own_country():
+    """A US number (`+1 …`) with the default dialling region NG: dollars, not naira."""
+    at = run_on_step("forecast", {"phone": "+1 212 555 0100", "region": "NG"})
+    assert_clean(at)
+    spend = {m.label: m.value for m in at.metric}["Spend"]
+    assert spend.startswith("$") and "₦" not in spend
+    naira = run_on_step("forecast", {"phone": "0802 123 4589", "region": "NG"})
+    assert {m.label: m.value for m in naira.metric}["Spend"].startswith("₦")

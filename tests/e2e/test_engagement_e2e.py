@@ -3,6 +3,7 @@
 import csv
 import io
 
+from components.money import convert
 from tests.e2e.conftest import screenshot, wait_for_app
 
 METRIC = "[data-testid='stMetric']"
@@ -66,5 +67,7 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     with page.expect_download() as download:
         page.locator(".st-key-download_csv button").click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
-    assert rows and {"date", "country", "results_p50", "spend_usd_p90"} <= set(rows[0])
-    assert all(float(row["spend_usd_p50"]) <= 250.0001 for row in rows)
+    # Money in the page's currency (the Lagos number's naira), named in the column.
+    assert rows and {"date", "country", "results_p50", "spend_ngn_p90"} <= set(rows[0])
+    budget = convert(250.0, "NGN")
+    assert all(float(row["spend_ngn_p50"]) <= budget * 1.000001 for row in rows)

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from components.targeting import delivering, target_groups
+from components.targeting import audience_total, delivering, format_range, target_groups
 from tests.e2e.conftest import screenshot, wait_for_app
 
 MAP = "[data-testid='stVegaLiteChart']"
@@ -162,3 +162,31 @@ def test_why_a_chosen_country_does_not_deliver_is_written_on_the_page(page, app_
     page.locator(".st-key-tgt_scenario button", has_text="Europe launched").click()
     expect(note).not_to_contain_text("France")
     screenshot(page, "targeting-not-delivering")
+
+
+def test_a_city_and_radius_change_the_audience(page, app_url):
+    """A Lagos bakery does not reach all of Nigeria: pick a city, widen the radius, and the
+    audience and the address bar follow."""
+    open_targeting(page, app_url)
+    metric = page.locator("[data-testid='stMetric']", has_text="Audience where it runs")
+    whole = format_range(*audience_total(("NG",)))
+    expect(metric).to_contain_text(whole)
+
+    page.locator(".st-key-tgt_location button", has_text="City and radius").click()
+    lagos = format_range(*audience_total(("NG",), "2332459", 25))
+    expect(page.get_by_role("combobox", name="City")).to_have_value("Lagos · NG")
+    expect(metric).to_contain_text(lagos)
+
+    page.locator(".st-key-tgt_city").click()
+    page.keyboard.type("Kano")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("combobox", name="City")).to_have_value("Kano · NG")
+    page.get_by_role("slider", name="Radius (km)").focus()
+    page.keyboard.press("End")
+    expect(page.locator(".st-key-tgt_radius")).to_contain_text("80")
+    kano = format_range(*audience_total(("NG",), "2335204", 80))
+    assert len({whole, lagos, kano}) == 3
+    expect(metric).to_contain_text(kano)
+    expect(page).to_have_url(re.compile(r"city=2335204.*radius=80"))
+    expect(page.locator("[data-testid='stDataFrame']").last).to_contain_text(kano)
+    screenshot(page, "targeting-city-radius")

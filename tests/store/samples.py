@@ -65,6 +65,8 @@ KNOWN = {
     "image_fit": "fit",
     "split_mode": "manual",
     "manual_split": (("NG", 0.5), ("GH", 0.3), ("KE", 0.2)),
+    "city": "2332459",  # Lagos, a main city of NG (one of `countries`)
+    "radius_km": 40,
     "hours": BusinessHours(
         timezone="Africa/Lagos",
         weekly=(

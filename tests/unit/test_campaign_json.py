@@ -232,6 +232,12 @@ def test_brackets_inside_text_are_not_nesting():
         ("days", 0, ["between 1"]),
         ("seed", 2**40, ["Simulation seed", "between"]),
         ("runs", 0, ["Simulation runs", "between"]),
+        ("runs", 5000, ["Simulation runs", "between 100 and 2,000"]),
+        ("radius_km", 5, ["Radius around the city", "between 17 and 80"]),
+        ("radius_km", 20.5, ["whole number"]),
+        ("city", "abc", ["City", "GeoNames id"]),
+        ("city", 2332459, ["City", "text"]),
+        ("city", "5128581", ["City", "not among the target countries"]),
         ("reply_minutes", -5, ["Reply time", "between"]),
         ("start", "next monday", ["Start date", "date such as"]),
         ("start", "1066-10-14", ["Start date", "between the years"]),
@@ -375,3 +381,18 @@ def test_any_json_value_in_any_field_imports_or_is_refused_cleanly(field, value)
         assert str(error)
     else:
         assert isinstance(ad, AdSpec)
+
+
+def test_a_stored_draft_with_more_runs_than_the_page_offers_opens_with_the_most():
+    record = campaign_to_dict(full_ad())
+    record["runs"] = 5000
+    assert campaign_from_dict(record, trusted=True).runs == 2000
+    record["runs"] = 1
+    assert campaign_from_dict(record, trusted=True).runs == 100
+
+
+def test_city_and_radius_are_optional_in_a_version_1_file():
+    record = campaign_to_dict(full_ad())
+    del record["city"], record["radius_km"]
+    back = campaign_from_dict(record)
+    assert back.city == "" and back.radius_km == AdSpec().radius_km

@@ -55,10 +55,11 @@ def test_campaign_carries_creative_and_hours():
 
 def test_headline_metrics_use_the_contract_labels(result):
     labels = [m.label for m in headline_metrics(result)]
-    assert labels == ["Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",
-                      "Cost per conversation", "Leads"]  # fmt: skip
+    assert labels == ["Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR",
+                      "Conversations started", "Cost per conversation", "Leads",
+                      "Cost per lead"]  # fmt: skip
     call = forecast(replace(AD, cta="call"))
-    assert [m.label for m in headline_metrics(call)][5:7] == ["Calls", "Cost per call"]
+    assert [m.label for m in headline_metrics(call)][7:9] == ["Calls", "Cost per call"]
 
 
 def test_funnel_is_ordered(result):

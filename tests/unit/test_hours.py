@@ -3,13 +3,19 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from components.hours import (
+    ALWAYS_OPEN,
     BusinessHours,
+    canonical_timezone,
     describe_day,
+    format_hours_text,
     hours_from_record,
     hours_problems,
     hours_to_record,
     is_open_at,
+    parse_hours_text,
     weekly_mask,
 )
 
@@ -49,3 +55,73 @@ def test_problems_are_named():
     problems = hours_problems(bad)
     assert any("time zone" in p for p in problems) and any("after opening" in p for p in problems)
     assert hours_problems(hours_from_record(RECORD)) == []
+
+
+# ---- the share link's text form ---------------------------------------------------------
+
+NINE_TO_FIVE = (("09:00", "17:00"),)
+
+
+def test_hours_text_reads_ranges_lists_and_single_days():
+    weekly = parse_hours_text("mon-fri 09:00-17:00; sat,sun 10:00-14:00")
+    assert weekly == (NINE_TO_FIVE,) * 5 + ((("10:00", "14:00"),),) * 2
+    assert parse_hours_text(" WED 9:00-12:30 ;; ") == (
+        (),
+        (),
+        (("09:00", "12:30"),),
+        (),
+        (),
+        (),
+        (),
+    )
+    assert parse_hours_text("") == ((),) * 7
+
+
+def test_a_day_can_have_several_intervals_in_the_order_written():
+    weekly = parse_hours_text("mon 13:00-17:00; mon 08:00-12:00")
+    assert weekly[0] == (("13:00", "17:00"), ("08:00", "12:00"))
+
+
+def test_24_7_is_open_around_the_clock():
+    assert parse_hours_text(ALWAYS_OPEN) == ((("00:00", "24:00"),),) * 7
+    assert format_hours_text(parse_hours_text("24/7")) == "24/7"
+    assert weekly_mask(BusinessHours(weekly=parse_hours_text("24/7"))).all()
+
+
+def test_hours_text_groups_days_that_share_their_intervals():
+    assert format_hours_text(BusinessHours().weekly) == "mon-fri 09:00-17:00"
+    weekly = parse_hours_text("mon,wed,fri 09:00-17:00; sat,sun 10:00-14:00; tue 08:00-09:00")
+    text = format_hours_text(weekly)
+    assert text == "mon,wed,fri 09:00-17:00; tue 08:00-09:00; sat,sun 10:00-14:00"
+    assert parse_hours_text(text) == weekly
+    assert format_hours_text(((),) * 7) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("mon-fri", "DAYS HH:MM-HH:MM"),
+        ("mon-fri 09:00 17:00", "DAYS HH:MM-HH:MM"),
+        ("mon-fri 9-17", "HH:MM-HH:MM"),
+        ("fri-mon 09:00-17:00", "runs forward"),
+        ("mon-mon 09:00-17:00", "runs forward"),
+        ("mon,funday 09:00-17:00", "a day list"),
+        ("monday 09:00-17:00", "days are mon"),
+        ("mon 17:00-09:00", "after its opening"),
+        ("mon 09:00-09:00", "after its opening"),
+        ("mon 24:00-24:00", "24-hour"),
+        ("mon 09:60-10:00", "24-hour"),
+        ("mon ٠٩:٠٠-١٠:٠٠", "HH:MM-HH:MM"),
+        ("; ".join(["mon 09:00-10:00"] * 25), "at most 24"),
+    ],
+)
+def test_bad_hours_text_says_what_is_wrong(text, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        parse_hours_text(text)
+
+
+def test_time_zone_names_are_matched_without_regard_to_case():
+    assert canonical_timezone(" africa/lagos ") == "Africa/Lagos"
+    assert canonical_timezone("UTC") == "UTC"
+    for bad in ("", "Mars/Olympus", "../../etc/passwd", "x" * 65, "Africa/Lagos\x00"):
+        assert canonical_timezone(bad) == ""

@@ -17,7 +17,11 @@ from hypothesis import strategies as st
 
 from components import regions
 
-EUROPE_SAMPLE = ("DE", "FR", "GB", "CH", "UA", "RU", "RS", "IE", "NO", "XK", "CY")
+# EU and EEA members (and Cyprus, EU though UN M49 puts it in Asia): the data-protection reason.
+EU_EEA_SAMPLE = ("DE", "FR", "IE", "CY", "NO", "IS", "LI", "AX")
+# European countries outside the EU/EEA: they follow the EU review (product.md).
+OTHER_EUROPE_SAMPLE = ("GB", "CH", "UA", "RS", "XK", "BY", "MD", "FO")
+EUROPE_SAMPLE = EU_EEA_SAMPLE + OTHER_EUROPE_SAMPLE
 LAUNCH_SAMPLE = ("US", "BR", "NG", "IN", "ID", "AU", "MX", "ZA", "TR", "JP", "AR")
 BLOCKED = ("CN", "KP")
 SANCTIONED = ("CU", "IR", "SY")
@@ -184,13 +188,40 @@ def test_every_country_has_a_status_and_reason_in_every_scenario(catalog):
 def test_europe_is_later_at_launch_and_available_when_europe_launches(code):
     launch = regions.rollout_status(code, "launch")
     assert launch.status == "later"
-    assert "data-protection" in launch.reason
     assert regions.rollout_status(code, "europe").status == "available"
+
+
+@pytest.mark.parametrize("code", EU_EEA_SAMPLE)
+def test_eu_and_eea_members_wait_for_the_data_protection_review(code):
+    reason = regions.rollout_status(code, "launch").reason
+    assert "EU data-protection review" in reason
+
+
+@pytest.mark.parametrize("code", OTHER_EUROPE_SAMPLE)
+def test_other_european_countries_follow_the_eu_review(code):
+    reason = regions.rollout_status(code, "launch").reason
+    assert reason == "Not in the launch rollout: Europe follows the EU review"
+    assert "data-protection" not in reason
+
+
+def test_russia_delivers_nothing_in_any_scenario():
+    for scenario in regions.SCENARIOS:
+        assert regions.rollout_status("RU", scenario) == regions.RolloutStatus(
+            "unavailable", "Meta paused ads to people in Russia in March 2022"
+        )
+
+
+def test_calling_restricted_countries_are_exposed(catalog):
+    codes = regions.call_restricted_codes()
+    assert {"AE", "QA", "EG", "JO"} <= codes
+    assert codes == {code for code, country in catalog.items() if country.call_restricted}
+    assert regions.is_call_restricted("ae") and not regions.is_call_restricted("US")
+    assert not regions.is_call_restricted("ZZ")
 
 
 def test_whole_european_continent_follows_the_rule(catalog):
     for country in catalog.values():
-        if country.continent == "Europe":
+        if country.continent == "Europe" and country.alpha2 != "RU":
             assert regions.rollout_status(country.alpha2).status == "later"
             assert regions.rollout_status(country.alpha2, "europe").status == "available"
 

@@ -340,3 +340,36 @@ def test_every_country_that_will_not_deliver_says_why_by_name():
     assert all(reason for reason in idle.values())
     assert "🇫🇷 France" not in dict(targeting.not_delivering(("FR",), "europe"))
     assert targeting.not_delivering(("NG", "GH"), "launch") == []
+
+
+# --- a city and a radius ------------------------------------------------------------------
+
+LAGOS_CITY = "2332459"  # GeoNames id
+
+
+def test_a_city_shrinks_its_countrys_audience_and_leaves_the_others_whole():
+    whole = audience_total(("NG", "GH"))
+    local = audience_total(("NG", "GH"), LAGOS_CITY, 25)
+    wider = audience_total(("NG", "GH"), LAGOS_CITY, 80)
+    assert local[1] < wider[1] < whole[1]
+    assert targeting.location_range("GH", LAGOS_CITY, 25) == audience_range("GH")
+    from components.locations import audience_at
+
+    low, high = targeting.location_range("NG", LAGOS_CITY, 25)
+    assert low < audience_at("NG", LAGOS_CITY, 25) < high
+
+
+def test_the_budget_follows_the_city_audience():
+    ad = AdSpec(countries=("NG", "GH"), budget=100.0)
+    whole = budget_split(ad)
+    local = budget_split(replace(ad, city=LAGOS_CITY, radius_km=17))
+    assert local["NG"] < whole["NG"] and math.isclose(sum(local.values()), 100.0)
+
+
+def test_the_table_shows_the_city_audience():
+    ad = AdSpec(countries=("NG", "GH"), city=LAGOS_CITY, radius_km=17)
+    table = targeting_table(ad)
+    expected = targeting.location_range("NG", LAGOS_CITY, 17)
+    row = table[table["code"] == "NG"].iloc[0]
+    assert (row["audience_low"], row["audience_high"]) == expected
+    assert targeting_table_arrow(ad).num_rows == 2
