@@ -6,9 +6,10 @@
    forecast lands against published figures (sample_data/benchmarks.csv);
 3. concurrent browser sessions (N = 1, 5, 10) through the main journey: errors, edit → preview
    latency, server memory (`bench.load`);
-4. server memory over 200 reruns of each page in one session (`bench.leaks`).
+4. server memory over 200 reruns of each page in one session (`bench.leaks`);
+5. last keystroke → the Compose preview shows the text, in Chromium (`bench.live_typing`).
 
-Run: `make bench` (or `.venv/bin/python -m bench`), about 12 minutes on 2 cores;
+Run: `make bench` (or `.venv/bin/python -m bench`), about 15 minutes on 2 cores;
 `--quick` keeps parts 1 and 2 (under a minute). Ratios are against baselines measured in the
 same run, so they hold on any machine; the seconds are this machine's.
 """
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> None:
     if args.quick:
         return
     # Imported here: they need Chromium and start servers of their own.
-    from bench import leaks, load
+    from bench import leaks, live_typing, load
 
     print()
     print("3. Concurrent sessions (real server, Chromium)")
@@ -51,6 +52,9 @@ def main(argv: list[str]) -> None:
     print("4. Memory over reruns (real server, Chromium)")
     # A budget that lets every page reach its 200 reruns on this 2-core machine.
     print(leaks.report(leaks.run(budget=600)))
+    print()
+    print("5. Live typing: last keystroke → preview (real server, Chromium, one session)")
+    print(live_typing.report(live_typing.run()))
 
 
 if __name__ == "__main__":

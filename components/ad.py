@@ -9,6 +9,7 @@ value becomes a friendly note and falls back to the default ad's value.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -61,6 +62,8 @@ MAX_URL_CHARS = {
 
 IMAGE_FITS = {"crop": "Fill the frame (crop)", "fit": "Show the whole image (bars)"}
 CTA_LABELS = {"message": "Send WhatsApp Message", "call": "Call Now"}
+# What the business's number is called: a Call Now ad's is dialled, not messaged on WhatsApp.
+NUMBER_LABELS = {"message": "WhatsApp number", "call": "Phone number"}
 SCENARIOS = ("launch", "europe")
 MAX_BUDGET_USD = 100_000.0
 MAX_DAYS = 365
@@ -139,6 +142,18 @@ class AdSpec:
     def cta_label(self) -> str:
         """The button's label as Facebook shows it."""
         return CTA_LABELS.get(self.cta, CTA_LABELS["message"])
+
+    @property
+    def number_label(self) -> str:
+        """What the business's number is called for this button: "WhatsApp number" or
+        "Phone number"."""
+        return NUMBER_LABELS.get(self.cta, NUMBER_LABELS["message"])
+
+    @property
+    def number_in_text(self) -> str:
+        """`number_label` inside a sentence: "WhatsApp number" or "phone number"."""
+        label = self.number_label
+        return label if label.startswith("WhatsApp") else label.lower()
 
     @property
     def phone_check(self) -> PhoneCheck:
@@ -240,6 +255,31 @@ def _read_sample_file(relative: Any) -> bytes | None:
     if SAMPLE_DATA not in path.parents or not path.is_file():
         return None
     return path.read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _sample_art_digests() -> frozenset[str]:
+    folder = SAMPLE_DATA / "images"
+    return frozenset(hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir())
+
+
+@lru_cache(maxsize=32)
+def is_sample_art(data: bytes | None) -> bool:
+    """Whether `data` is one of the sample businesses' pictures (sample_data/images), not
+    the person's own. Remembered per image: the pages ask on every rerun."""
+    return bool(data) and hashlib.sha256(data).hexdigest() in _sample_art_digests()
+
+
+def with_uploaded_image(ad: AdSpec, kind: str, data: bytes) -> AdSpec:
+    """The ad with the person's upload as its `kind` ("image", "story_image" or "logo").
+
+    A new ad image is what every placement shows: the sample's 9:16 story art, which Stories
+    and Reels would otherwise keep showing beside it, goes; the person's own stays.
+    """
+    changes: dict[str, bytes | None] = {kind: data}
+    if kind == "image" and is_sample_art(ad.story_image):
+        changes["story_image"] = None
+    return replace(ad, **changes)
 
 
 def default_ad() -> AdSpec:

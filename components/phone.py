@@ -103,7 +103,7 @@ def check_phone(raw: str, region: str) -> PhoneCheck:
     region = normalize_region(region)
     text = (raw or "").strip()
     if not text:
-        return PhoneCheck(raw=raw, region=region, ok=False, error="Enter the WhatsApp number.")
+        return PhoneCheck(raw=raw, region=region, ok=False, error="Enter the phone number.")
     if len(text) > MAX_PHONE_INPUT_CHARS:
         return PhoneCheck(
             raw=raw, region=region, ok=False, error="That is far too long to be a phone number."
@@ -123,7 +123,7 @@ def check_phone(raw: str, region: str) -> PhoneCheck:
 
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason != ValidationResult.IS_POSSIBLE:
-        error = _possible_error(reason, number, region)
+        error = _possible_error(reason, number, region, prepared)
         return PhoneCheck(raw=raw, region=region, ok=False, error=error)
 
     number_region = phonenumbers.region_code_for_number(number) or ""
@@ -162,7 +162,20 @@ def _parse_error(exc: NumberParseException, region: str) -> str:
     return "That does not look like a phone number."
 
 
-def _possible_error(reason: int, number: phonenumbers.PhoneNumber, region: str) -> str:
+def _written_in_full(written: str, region: str) -> bool:
+    """Whether a number is written with its country code (+…) or the country's trunk prefix
+    (the 0 of "0803 …"): then its area code is there too, however short it is."""
+    if written.startswith("+"):
+        return True
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    trunk = metadata.national_prefix if metadata else None
+    digits = phonenumbers.normalize_digits_only(written)
+    return bool(trunk) and digits.startswith(trunk)
+
+
+def _possible_error(
+    reason: int, number: phonenumbers.PhoneNumber, region: str, written: str
+) -> str:
     code = phonenumbers.region_code_for_number(number) or ""
     if not code:
         regions = phonenumbers.region_codes_for_country_code(number.country_code)
@@ -175,6 +188,10 @@ def _possible_error(reason: int, number: phonenumbers.PhoneNumber, region: str) 
     if reason == ValidationResult.INVALID_COUNTRY_CODE:
         return "That country code does not exist. Start with + and a real country code."
     if reason == ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        # phonenumbers reads a short number as a local one (dialled without its area code);
+        # written with its trunk prefix or country code, it simply lacks digits.
+        if _written_in_full(written, code if code != "001" else region):
+            return f"The number is too short for {where}."
         return "Add the area code: this number only works when dialled locally."
     return f"The number has the wrong length for {where}."
 

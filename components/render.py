@@ -144,7 +144,7 @@ def cta_html(ad: AdSpec, label: str | None = None, css_class: str = "bas-cta") -
     glyph = PHONE_GLYPH if ad.cta == "call" else WHATSAPP_GLYPH
     href = button_link(ad.phone_check, ad.cta, ad.prefill)
     if not href:
-        reason = ad.phone_check.error or "Add a valid WhatsApp number"
+        reason = ad.phone_check.error or f"Add a valid {ad.number_in_text}"
         return (
             f'<span class="{css_class} bas-cta-disabled" role="link" aria-disabled="true" '
             f'title="{esc(reason)}">{glyph}<span>{esc(label)}</span></span>'

@@ -12,6 +12,7 @@ from components.ad import AdSpec
 from components.images import data_uri
 from components.phone import button_link
 from components.render import ImageUrl, esc, feed_mobile_html, image_vars_css
+from components.render_tap import call_screen_html
 from components.styles import page_html
 
 PANEL_STYLES = """
@@ -21,6 +22,8 @@ PANEL_STYLES = """
   background:var(--bas-surface);border:1px solid var(--bas-divider);font-size:12.5px;
   overflow-wrap:anywhere;white-space:normal;color:var(--bas-text)}
 .bas-tap-note.bas-warn{color:#8a1020}
+.bas-panel-sub{font-size:1.05rem;margin:18px 0 8px}
+.bas-panel-tap{max-width:360px;margin:0 auto}
 """
 
 
@@ -40,7 +43,7 @@ def tap_note_html(ad: AdSpec) -> str:
     if not link:
         return (
             '<p class="bas-tap-note bas-warn" role="status">The button is shown disabled: it '
-            "has no working link until the WhatsApp number is valid.</p>"
+            f"has no working link until the {ad.number_in_text} is valid.</p>"
         )
     if ad.cta == "call":
         what = f"<strong>A tap calls</strong> {esc(check.international)} from the phone's dialler."
@@ -53,11 +56,17 @@ def tap_note_html(ad: AdSpec) -> str:
 
 
 def compose_panel_html(ad: AdSpec, image_url: ImageUrl = data_uri) -> str:
-    """The preview panel: its title, the Facebook mobile-feed card, and the tap line."""
+    """The preview panel: its title, the Facebook mobile-feed card, and the tap line; for a
+    Call Now ad, also the call screen a tap opens."""
     body = (
         '<h2 class="bas-panel-title">Preview · Facebook Feed, mobile</h2>'
         f"{feed_mobile_html(ad)}{tap_note_html(ad)}"
     )
+    if ad.cta == "call":
+        body += (
+            '<h3 class="bas-panel-title bas-panel-sub">After the tap: the call screen</h3>'
+            f'<div class="bas-panel-tap">{call_screen_html(ad)}</div>'
+        )
     # Only the feed's image travels (no story art), and on one line: Streamlit dedents every
     # st.html string line by line, which costs more than drawing the card.
     images = image_vars_css(replace(ad, story_image=None), image_url)

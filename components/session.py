@@ -20,13 +20,21 @@ from streamlit import runtime
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from components.ad import AdSpec, default_ad, from_query_params, to_query_params
+from components.ad import (
+    AdSpec,
+    default_ad,
+    from_query_params,
+    is_sample_art,
+    to_query_params,
+)
 from components.images import data_uri
 from components.result_cache import ResultCache, approximate_bytes
 from components.store import LOCAL_OWNER, MAX_OWNER_CHARS, Store, StoreError, database_url
 
 AD_KEY = "ad"
 NOTES_KEY = "url_notes"
+# Set when the session opened from a share link: it carries the words, not the pictures.
+LINK_PICTURES_KEY = "link_without_pictures"
 DRAFT_KEY = "draft"
 
 
@@ -52,6 +60,11 @@ def init_session() -> AdSpec:
         base, notes = _shared_draft(params), []
         ad, notes = from_query_params(params, base or default_ad())
         st.session_state[AD_KEY] = ad
+        # A link with the ad's words shows them over the sample's pictures (a draft link brings
+        # its own; one that only picks countries or a budget shows the sample ad whole).
+        st.session_state[LINK_PICTURES_KEY] = base is None and bool(
+            set(params) & {"business", "text", "headline", "description"}
+        )
         st.session_state.setdefault(NOTES_KEY, []).extend(notes)
     return st.session_state[AD_KEY]
 
@@ -101,6 +114,17 @@ def load_ad(ad: AdSpec) -> None:
 def url_notes() -> list[str]:
     """Notes about share-link parameters that could not be used."""
     return list(st.session_state.get(NOTES_KEY, []))
+
+
+def pictures_are_the_samples(ad: AdSpec) -> bool:
+    """Whether the session opened from a share link (which carries no pictures) and the ad
+    still shows the sample's."""
+    return bool(st.session_state.get(LINK_PICTURES_KEY)) and is_sample_art(ad.image)
+
+
+def dismiss_pictures_note() -> None:
+    """Forget the share link's note about the pictures."""
+    st.session_state[LINK_PICTURES_KEY] = False
 
 
 def dismiss_url_notes() -> None:

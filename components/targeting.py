@@ -117,6 +117,27 @@ def delivering(codes: Iterable[str], scenario: str = DEFAULT_SCENARIO) -> tuple[
     )
 
 
+def selection_text(codes: Sequence[str]) -> str:
+    """The selection in words, every country by flag and name, with the count:
+    "3 countries chosen: 🇬🇭 Ghana, 🇳🇬 Nigeria, 🇰🇪 Kenya"."""
+    known = _known(codes)
+    if not known:
+        return "No countries chosen yet."
+    return f"{_count(len(known), 'country')} chosen: " + ", ".join(map(country_label, known))
+
+
+def not_delivering(codes: Sequence[str], scenario: str = DEFAULT_SCENARIO) -> list[tuple[str, str]]:
+    """Each selected country where the unit does not run in the scenario, as its flag and
+    name with the reason in words: ("🇫🇷 France", "Not in the launch rollout: …")."""
+    scenario = _scenario(scenario)
+    live = set(delivering(codes, scenario))
+    return [
+        (country_label(code), rollout_status(code, scenario).reason)
+        for code in _known(codes)
+        if code not in live
+    ]
+
+
 def is_european(alpha2: str) -> bool:
     """Whether a country counts as Europe for the rollout (it changes with "Europe launched")."""
     country = get_country(alpha2)

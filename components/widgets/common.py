@@ -8,7 +8,14 @@ import re
 import streamlit as st
 
 from components.ad import AdSpec
-from components.session import dismiss_url_notes, share_url, url_notes
+from components.session import (
+    current_ad,
+    dismiss_pictures_note,
+    dismiss_url_notes,
+    pictures_are_the_samples,
+    share_url,
+    url_notes,
+)
 
 
 def markdown_text(text: str) -> str:
@@ -33,8 +40,20 @@ def share_dialog(ad: AdSpec) -> None:
     st.code(share_url(ad), language=None, wrap_lines=True)
 
 
+PICTURES_NOTE = (
+    "A share link carries the ad's words and settings, not its pictures: the pictures shown "
+    "are the sample's. Add your own under **Compose → Images**, or open a saved draft's link, "
+    "which brings them."
+)
+
+
 def url_notes_banner() -> None:
-    """Tell the person, once, which share-link parameters could not be used."""
+    """Tell the person, once, which share-link parameters could not be used, and, while the
+    sample's pictures stand in for the ones a share link cannot carry, say so."""
+    if pictures_are_the_samples(current_ad()):
+        with st.container(key="pictures_note"):
+            st.info(PICTURES_NOTE, icon=":material/image:")
+            st.button("Dismiss", key="dismiss_pictures_note", on_click=dismiss_pictures_note)
     notes = url_notes()
     if not notes:
         return

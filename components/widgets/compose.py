@@ -1,13 +1,17 @@
 """The ad composer: one section at a time, every field seeded from the session's AdSpec.
 
-Widgets are addressed by key (`ad_<field>`). Their values are seeded from the AdSpec whenever a
-key is missing (first visit, page switch, a loaded sample), so the form and the AdSpec never
-disagree, and `ad_form` returns the AdSpec the widgets now describe.
+Fields are addressed by key (`ad_<field>`). The text fields are live (`live_text`): they show
+the AdSpec's value and hand what is typed straight to the AdSpec as the person types, so the
+preview follows without Enter or leaving the field. The choice widgets (badge, button type,
+number's country, framing) are seeded from the AdSpec whenever their key is missing (first
+visit, page switch, a loaded sample) and read back by `ad_form`, which returns the AdSpec the
+form now describes.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import streamlit as st
 
@@ -18,21 +22,19 @@ from components.ad import (
     IMAGE_FITS,
     MAX_QUICK_REPLIES,
     MAX_URL_CHARS,
+    NUMBER_LABELS,
     PRIMARY_TEXT_LIMIT,
     QUICK_REPLY_LIMIT,
     AdSpec,
     cached_phone_check,
     reply_problems,
+    with_uploaded_image,
 )
 from components.images import MAX_UPLOAD_BYTES, check_upload
 from components.phone import PhoneCheck, phone_region_options
 from components.session import current_ad, set_ad
 from components.widgets.common import markdown_code
-
-TEXT_FIELDS = ("business", "text", "headline", "description", "phone", "prefill", "greeting")
-# Typing pauses this long before the preview updates: short enough to feel live, long enough
-# not to rerun on every keystroke.
-LIVE = "300ms"
+from components.widgets.live_text import live_text
 
 
 def key(name: str) -> str:
@@ -40,49 +42,65 @@ def key(name: str) -> str:
     return f"ad_{name}"
 
 
+def reply_key(index: int) -> str:
+    """Where quick reply `index` is kept as typed (the AdSpec keeps only the non-empty ones,
+    so a cleared first reply would otherwise pull the second into its box)."""
+    return key(f"reply_text_{index}")
+
+
 def _form_values(ad: AdSpec) -> dict[str, object]:
-    """The ad as the form's widget values, by field name (images are not widget values: an
-    upload goes straight into the AdSpec)."""
-    values: dict[str, object] = {name: getattr(ad, name) for name in TEXT_FIELDS}
-    values.update(verified=ad.verified, cta=ad.cta, region=ad.region, image_fit=ad.image_fit)
+    """The ad as the values the form keeps in session state, by key: the choice widgets'
+    and the quick replies as typed (the text fields read the AdSpec itself; images are not
+    widget values: an upload goes straight into the AdSpec)."""
+    values: dict[str, object] = {
+        key(name): getattr(ad, name) for name in ("verified", "cta", "region", "image_fit")
+    }
     for index in range(MAX_QUICK_REPLIES):
-        values[f"reply_{index}"] = ad.replies[index] if index < len(ad.replies) else ""
+        values[reply_key(index)] = ad.replies[index] if index < len(ad.replies) else ""
     return values
 
 
 def seed_form(ad: AdSpec, *, force: bool = False, only: set[str] | None = None) -> None:
-    """Put the ad's values into the form's widget keys: missing ones, or all when `force`
-    (limited to the fields in `only`, when given)."""
+    """Put the ad's values into the form's session-state keys: missing ones, or all when
+    `force` (limited to the keys in `only`, when given)."""
     state = st.session_state
     for name, value in _form_values(ad).items():
         if only is not None and name not in only:
             continue
-        if force or key(name) not in state:
-            state[key(name)] = value
+        if force or name not in state:
+            state[name] = value
 
 
-def _typed_length(name: str) -> int:
-    """How many characters the field holds now."""
-    return len(str(st.session_state.get(key(name), "")))
+def _set_field(name: str, value: str) -> None:
+    """on_change of a text field: the AdSpec takes what was typed."""
+    set_ad(replace(current_ad(), **{name: value}))
 
 
-def _counted(label: str, name: str, limit: int) -> str:
-    """A field's label with its character count against Meta's recommendation, e.g.
-    "Headline · 39/40"; orange past it. The count sits in the label, not under the field:
-    one element less to draw on every keystroke's rerun."""
-    length = _typed_length(name)
-    counted = f"{label} · {length}/{limit}"
-    return counted if length <= limit else f":orange[{counted}]"
+def _set_reply(index: int, value: str) -> None:
+    """on_change of a quick reply: keep it as typed; the AdSpec takes the non-empty ones."""
+    state = st.session_state
+    seed_form(current_ad(), only={reply_key(i) for i in range(MAX_QUICK_REPLIES)})
+    state[reply_key(index)] = value
+    typed = (str(state[reply_key(i)]).strip() for i in range(MAX_QUICK_REPLIES))
+    set_ad(replace(current_ad(), replies=tuple(reply for reply in typed if reply)))
 
 
-def _over_limit_note(name: str, limit: int) -> None:
-    """Past the recommendation, what happens to the text (and that nothing is cut)."""
-    length = _typed_length(name)
-    if length > limit:
-        st.caption(
-            f":orange[{length - limit} characters over Meta's recommendation of {limit}: the "
-            "feed cuts it with “… See more”. Nothing you typed is removed.]"
-        )
+def _text_field(
+    label: str, name: str, *, limit: int | None = None, multiline: bool = False, **options
+) -> None:
+    """A live text field editing the AdSpec's `name`, with its one counter (Meta's `limit`,
+    or the hard ceiling when Meta recommends none)."""
+    ceiling = MAX_URL_CHARS[name]
+    live_text(
+        label,
+        key=key(name),
+        value=str(getattr(current_ad(), name)),
+        on_change=partial(_set_field, name),
+        ceiling=ceiling,
+        limit=limit,
+        multiline=multiline,
+        **options,
+    )
 
 
 def _store_upload(kind: str) -> None:
@@ -95,7 +113,7 @@ def _store_upload(kind: str) -> None:
     data = upload.getvalue()
     result = check_upload(data)
     if result.ok:
-        set_ad(replace(current_ad(), **{kind: result.data}))
+        set_ad(with_uploaded_image(current_ad(), kind, result.data))
         st.session_state.setdefault("image_notes", {})[kind] = result.note
     else:
         name = markdown_code(upload.name)
@@ -118,15 +136,15 @@ SECTIONS = {
     "button": "Button",
     "welcome": "Welcome",
 }
-SECTION_FIELDS: dict[str, set[str]] = {
-    "page": {"business", "verified", "logo"},
-    "copy": {"text", "headline", "description"},
-    "images": {"image", "story_image", "image_fit"},
-    "button": {"cta", "region", "phone"},
-    "welcome": {"prefill", "greeting", *(f"reply_{i}" for i in range(MAX_QUICK_REPLIES))},
+# The AdSpec fields a choice widget edits, by section (text fields edit the AdSpec from their
+# own on_change; quick replies are read together, as `replies`).
+SECTION_CHOICES: dict[str, set[str]] = {
+    "page": {"verified"},
+    "copy": set(),
+    "images": {"image_fit"},
+    "button": {"cta", "region"},
+    "welcome": set(),
 }
-# The AdSpec fields a form widget edits (quick replies are read together, as `replies`).
-FORM_FIELDS = {*TEXT_FIELDS, "verified", "cta", "region", "image_fit"}
 _UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
 _LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
@@ -144,28 +162,17 @@ def _uploader(label: str, kind: str) -> None:
 
 
 def _page_section() -> None:
-    st.text_input("Page name", key=key("business"), live=LIVE, max_chars=MAX_URL_CHARS["business"])
+    business = MAX_URL_CHARS["business"]
+    _text_field("Page name", "business", limit=business)
     st.toggle("Verified badge", key=key("verified"))
     _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
 
 
 def _copy_section() -> None:
     # The hard ceilings are the share link's, so whatever is typed can be shared and saved.
-    st.text_area(
-        _counted("Primary text", "text", PRIMARY_TEXT_LIMIT), key=key("text"), height=110,
-        max_chars=MAX_URL_CHARS["text"],
-    )  # fmt: skip
-    _over_limit_note("text", PRIMARY_TEXT_LIMIT)
-    st.text_input(
-        _counted("Headline", "headline", HEADLINE_LIMIT), key=key("headline"), live=LIVE,
-        max_chars=MAX_URL_CHARS["headline"],
-    )  # fmt: skip
-    _over_limit_note("headline", HEADLINE_LIMIT)
-    st.text_input(
-        _counted("Description", "description", DESCRIPTION_LIMIT), key=key("description"),
-        live=LIVE, max_chars=MAX_URL_CHARS["description"],
-    )  # fmt: skip
-    _over_limit_note("description", DESCRIPTION_LIMIT)
+    _text_field("Primary text", "text", limit=PRIMARY_TEXT_LIMIT, multiline=True, height=110)
+    _text_field("Headline", "headline", limit=HEADLINE_LIMIT)
+    _text_field("Description", "description", limit=DESCRIPTION_LIMIT)
 
 
 def _images_section() -> None:
@@ -201,38 +208,34 @@ def _button_section() -> None:
             help="Used when the number is written without its country code.",
         )
     with cols[1]:
-        st.text_input(
-            "WhatsApp number",
-            key=key("phone"),
-            live=LIVE,
-            max_chars=MAX_URL_CHARS["phone"],
+        _text_field(
+            phone_label(state[key("cta")]),
+            "phone",
             placeholder="+234 803 123 4567",
             help="Any common form: +44 20 7031 3000, 0044 20 7031 3000, (020) 7031 3000 …",
         )
-    phone_feedback(cached_phone_check(state[key("phone")], state[key("region")]))
+    phone_feedback(cached_phone_check(current_ad().phone, state[key("region")]))
 
 
 def _welcome_section() -> None:
-    st.text_area(
-        "Pre-filled message",
-        key=key("prefill"),
-        height=70,
-        max_chars=MAX_URL_CHARS["prefill"],
+    ceiling = MAX_URL_CHARS["prefill"]
+    _text_field(
+        "Pre-filled message", "prefill", limit=ceiling, multiline=True, height=70,
         help="Sits in the customer's chat box, ready to send, when they tap the button.",
-    )
-    st.text_area(
-        "Greeting",
-        key=key("greeting"),
-        height=70,
-        max_chars=MAX_URL_CHARS["greeting"],
+    )  # fmt: skip
+    _text_field(
+        "Greeting", "greeting", limit=MAX_URL_CHARS["greeting"], multiline=True, height=70,
         help="The business's first bubble.",
-    )
+    )  # fmt: skip
+    state = st.session_state
     for index in range(MAX_QUICK_REPLIES):
-        st.text_input(
-            f"Quick reply {index + 1} (optional, up to {QUICK_REPLY_LIMIT} characters)",
+        live_text(
+            f"Quick reply {index + 1} (optional)",
             key=key(f"reply_{index}"),
-            live=LIVE,
-            max_chars=QUICK_REPLY_LIMIT,
+            value=str(state[reply_key(index)]),
+            on_change=partial(_set_reply, index),
+            ceiling=QUICK_REPLY_LIMIT,
+            limit=QUICK_REPLY_LIMIT,
         )
 
 
@@ -264,29 +267,36 @@ def ad_form(ad: AdSpec) -> AdSpec:
         )
         or "copy"
     )
-    # Only the shown section's widgets exist, so only their values are read back; every other
-    # field is the AdSpec's. A widget not drawn in a run loses its value, so a section opens
-    # seeded from the AdSpec; loading another ad (`load_ad`) clears the keys to re-seed them.
-    shown = SECTION_FIELDS[section]
-    seed_form(ad, only=shown)
+    # Only the shown section's widgets exist. Text fields hand what is typed to the AdSpec
+    # (their on_change); choice widgets are read back here. A widget not drawn in a run loses
+    # its value, so a section opens seeded from the AdSpec; loading another ad (`load_ad`)
+    # clears the keys to re-seed them.
+    choices = SECTION_CHOICES[section]
+    seed_form(ad, only={key(name) for name in choices} | _reply_keys(section))
     _SECTION_WIDGETS[section]()
-    changes: dict[str, object] = {name: state[key(name)] for name in shown & FORM_FIELDS}
+    changes: dict[str, object] = {name: state[key(name)] for name in choices}
     if "verified" in changes:
         changes["verified"] = bool(changes["verified"])
     if "cta" in changes:
         changes["cta"] = changes["cta"] or "message"
-    if section == "welcome":
-        replies = (str(state[key(f"reply_{index}")]).strip() for index in range(MAX_QUICK_REPLIES))
-        changes["replies"] = tuple(reply for reply in replies if reply)
-    ad = replace(ad, **changes) if changes else ad
+    ad = replace(current_ad(), **changes) if changes else current_ad()
     if section != "button" and not ad.phone_check.ok:
         st.error(
-            f"WhatsApp number: {ad.phone_check.error} Fix it under **Button**.",
+            f"{phone_label(ad.cta)}: {ad.phone_check.error} Fix it under **Button**.",
             icon=":material/error:",
         )
     for problem in reply_problems(ad.replies):
         st.warning(problem)
     return ad
+
+
+def _reply_keys(section: str) -> set[str]:
+    return {reply_key(i) for i in range(MAX_QUICK_REPLIES)} if section == "welcome" else set()
+
+
+def phone_label(cta: str) -> str:
+    """The number field's name for a button type: "Phone number" for a Call Now ad."""
+    return NUMBER_LABELS.get(cta, NUMBER_LABELS["message"])
 
 
 def phone_feedback(check: PhoneCheck) -> None:

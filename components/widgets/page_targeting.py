@@ -3,7 +3,9 @@
 Targeting: where the ad runs, whether the button is available there, and whom it reaches.
 
 - pick countries a continent or sub-region at a time (chosen, added) or one by one, searching
-  by plain-language name with flags; the selection is the AdSpec's `countries` (share link);
+  by plain-language name with flags (Enter adds the first match only); the selection is the
+  AdSpec's `countries` (share link), written out by name with a count under the picker, with
+  every chosen country that will not deliver named and why;
 - reach the whole of each country or one main city and a radius (`widgets.location`);
 - switch the rollout scenario (launch / Europe launched) and read what changes;
 - see availability on an offline world map and in a table: available, later (and why) or
@@ -23,6 +25,7 @@ from components import targeting as tg
 from components.ad import MAX_BUDGET_USD
 from components.regions import SCENARIOS
 from components.session import current_ad, served_rollout_map, set_ad
+from components.widgets.common import markdown_text
 from components.widgets.location import location_note, location_picker
 
 COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
@@ -42,6 +45,16 @@ def add_group() -> None:
         kept = list(state["tgt_countries"])
         state["tgt_countries"] = kept + [c for c in tg.target_groups()[group] if c not in kept]
         state["tgt_group"] = None
+
+
+def not_delivering_note(ad) -> None:
+    """Every chosen country the ad will not reach in this scenario, by name, and why."""
+    idle = tg.not_delivering(ad.countries, ad.scenario)
+    if not idle:
+        return
+    lines = "\n".join(f"- {markdown_text(name)}: {markdown_text(why)}" for name, why in idle)
+    with st.container(key="tgt_not_delivering", height=220 if len(idle) > 5 else "content"):
+        st.markdown(f"**Not delivering, and why ({len(idle)}):**\n\n{lines}")
 
 
 def split_editor(ad) -> tuple[tuple[str, float], ...]:
@@ -126,17 +139,23 @@ def targeting_page() -> None:
             help="Adds its countries to the selection below; clear that with its ✕ to start over.",
         )
         labels = tg.country_labels()
+        # Enter adds the first match only (no "Select 3 matches" row to bulk-select), and the
+        # chips wrap instead of being cut off.
         countries = st.multiselect(
             "Countries",
             list(labels),
             key="tgt_countries",
             format_func=labels.get,
             placeholder="Search a country…",
+            select_all=False,
+            wrap=True,
         )
         ad = replace(ad, countries=tuple(countries), scenario=scenario or ad.scenario)
+        st.caption(markdown_text(tg.selection_text(ad.countries)))
         city, radius = location_picker(ad)
         ad = replace(ad, city=city, radius_km=radius)
         live = tg.delivering(ad.countries, ad.scenario)
+        not_delivering_note(ad)
         with st.container(horizontal=True, gap="small"):
             st.metric(
                 "Audience where it runs",

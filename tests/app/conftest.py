@@ -5,6 +5,7 @@ The drafts database of every app test is a throwaway SQLite file, never the repo
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -27,6 +28,29 @@ def run_app(page: str | None = None, params: dict[str, str] | None = None) -> Ap
         at.switch_page(page)
         at.run()
     return at
+
+
+def live_field(at: AppTest, key: str):
+    """The live text field (components/widgets/live_text.py) drawn under `key`."""
+    found = [element for element in at.get("bidi_component") if element.key == key]
+    assert found, f"no live text field {key!r} on the page"
+    return found[0]
+
+
+def live_data(at: AppTest, key: str) -> dict:
+    """What the page sent the live text field `key`: its value, label, counter limit…"""
+    return json.loads(live_field(at, key).proto.json)
+
+
+def type_text(at: AppTest, key: str, text: str) -> AppTest:
+    """Type `text` into the live text field `key` and run, as the browser does after the
+    typing pause: the field's new value travels with the other widgets' values."""
+    element = live_field(at, key)
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = element.proto.id
+    state.json_value = json.dumps({"value": text})
+    return at._run(states)
 
 
 def assert_clean(at: AppTest) -> None:

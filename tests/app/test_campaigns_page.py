@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.session import SIGN_IN_MESSAGE, drafts_store
-from tests.app.conftest import ROOT, assert_clean, run_app
+from tests.app.conftest import ROOT, assert_clean, run_app, type_text
 
 PAGE = "app_pages/campaigns.py"
 COMPOSE = "app_pages/compose.py"
@@ -69,7 +69,7 @@ def test_save_edit_and_restore_a_version():
     first = save_as(at, name)
     assert first.version == 1 and any("version 1" in s.value for s in at.success)
     at.switch_page("app_pages/compose.py").run()
-    at.text_input(key="ad_headline").input("A brand new headline").run()
+    type_text(at, "ad_headline", "A brand new headline")
     at.switch_page(PAGE).run()
     assert any("unsaved changes" in c.value for c in at.caption)
     at.button(key="draft_save").click().run()
@@ -102,7 +102,7 @@ def test_search_duplicate_rename_delete_and_undo():
 def test_share_link_opens_read_only_for_anyone():
     ada, bob = person("Ada"), person("Bob")
     owner = run_as(ada, COMPOSE)
-    owner.text_input(key="ad_headline").input("Shared headline 123").run()
+    type_text(owner, "ad_headline", "Shared headline 123")
     owner.switch_page(PAGE).run()
     name = unique("Shared")
     draft = save_as(owner, name)
@@ -182,7 +182,7 @@ def test_a_save_after_signing_out_is_refused_not_put_in_a_shared_workspace():
 def test_sidebar_save_draft_dialog_saves_from_compose():
     at = run_app()
     assert at.session_state["ad"] is not None
-    at.text_input(key="ad_headline").input("Saved from the sidebar").run()
+    type_text(at, "ad_headline", "Saved from the sidebar")
     at.menu_button(key="ad_actions").click("save").run()
     assert_clean(at)
     name = unique("Sidebar")

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from components.ad import AdSpec, to_query_params
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, live_data, run_app, type_text
 
 FULL = AdSpec(
     business="Austin Tacos",
@@ -44,7 +44,7 @@ def test_default_state_shows_the_sample_ad():
     markup = preview_html(at)
     assert "Sponsored" in markup and "https://wa.me/" in markup
     assert at.segmented_control(key="compose_section").value == "copy"
-    assert at.text_area(key="ad_text").value
+    assert live_data(at, "ad_text")["value"]
     assert not at.warning  # a finished ad raises no warnings
     for name in ("page", "images", "button", "welcome"):
         section(at, name)
@@ -56,14 +56,14 @@ def test_default_state_shows_the_sample_ad():
 def test_full_share_link_is_read_into_the_form_and_preview():
     at = run_app(params=to_query_params(FULL))
     assert_clean(at)
-    assert at.text_input(key="ad_headline").value == "Tacos from 7am"
+    assert live_data(at, "ad_headline")["value"] == "Tacos from 7am"
     section(at, "page")
-    assert at.text_input(key="ad_business").value == "Austin Tacos"
+    assert live_data(at, "ad_business")["value"] == "Austin Tacos"
     assert at.toggle(key="ad_verified").value is True
     section(at, "button")
-    assert at.text_input(key="ad_phone").value == "+1 512 555 0143"
+    assert live_data(at, "ad_phone")["value"] == "+1 512 555 0143"
     section(at, "welcome")
-    assert at.text_input(key="ad_reply_1").value == "Where are you today?"
+    assert live_data(at, "ad_reply_1")["value"] == "Where are you today?"
     markup = preview_html(at)
     assert 'href="tel:+15125550143"' in markup and "Call Now" in markup
     assert "Austin Tacos" in markup
@@ -107,19 +107,19 @@ def test_notes_can_be_dismissed():
 
 def test_every_widget_changes_the_preview():
     at = run_app()
-    at.text_area(key="ad_text").input("Learn to surf at Bondi! " * 8).run()
-    at.text_input(key="ad_headline").input("Lessons from $49").run()
-    at.text_input(key="ad_description").input("Boards included").run()
+    type_text(at, "ad_text", "Learn to surf at Bondi! " * 8)
+    type_text(at, "ad_headline", "Lessons from $49")
+    type_text(at, "ad_description", "Boards included")
     section(at, "page")
-    at.text_input(key="ad_business").input("Sydney Surf Co").run()
+    type_text(at, "ad_business", "Sydney Surf Co")
     at.toggle(key="ad_verified").set_value(False).run()
     section(at, "button")
     at.selectbox(key="ad_region").set_value("AU").run()
-    at.text_input(key="ad_phone").input("0412 345 678").run()
+    type_text(at, "ad_phone", "0412 345 678")
     section(at, "welcome")
-    at.text_area(key="ad_prefill").input("G'day! Lesson times?").run()
-    at.text_area(key="ad_greeting").input("Hey! Ready to ride?").run()
-    at.text_input(key="ad_reply_0").input("Prices").run()
+    type_text(at, "ad_prefill", "G'day! Lesson times?")
+    type_text(at, "ad_greeting", "Hey! Ready to ride?")
+    type_text(at, "ad_reply_0", "Prices")
     section(at, "images")
     at.radio(key="ad_image_fit").set_value("fit").run()
     assert_clean(at)
@@ -132,10 +132,14 @@ def test_every_widget_changes_the_preview():
     assert "… See more" in markup
     assert "https://wa.me/61412345678?text=" + quote("G'day! Lesson times?", safe="") in markup
     assert 'alt="Verified"' not in markup
-    assert any("characters over Meta's recommendation of 125" in c.value for c in at.caption)
-    assert at.text_area(key="ad_text").label == f":orange[Primary text · {24 * 8}/125]"
-    assert at.text_input(key="ad_headline").label == "Headline · 16/40"
-    assert len([c for c in at.caption if "over Meta's" in c.value]) == 1  # only the long one
+    # Each field's one counter (drawn live in the browser: tests/e2e) against Meta's limit.
+    text, headline = live_data(at, "ad_text"), live_data(at, "ad_headline")
+    assert (len(text["value"]), text["limit"], text["label"]) == (24 * 8, 125, "Primary text")
+    assert (headline["value"], headline["limit"], headline["label"]) == (
+        "Lessons from $49",
+        40,
+        "Headline",
+    )
     section(at, "button")
     at.segmented_control(key="ad_cta").set_value("call").run()
     assert_clean(at)
@@ -144,7 +148,7 @@ def test_every_widget_changes_the_preview():
 
 def test_invalid_number_typed_shows_inline_error():
     at = section(run_app(), "button")
-    at.text_input(key="ad_phone").input("+234 12").run()
+    type_text(at, "ad_phone", "+234 12")
     assert_clean(at)
     assert any("too short" in e.value for e in at.error)
     assert 'aria-disabled="true"' in preview_html(at)
@@ -153,7 +157,7 @@ def test_invalid_number_typed_shows_inline_error():
 def test_landline_gets_a_note():
     at = section(run_app(), "button")
     at.selectbox(key="ad_region").set_value("GB").run()
-    at.text_input(key="ad_phone").input("020 7031 3000").run()
+    type_text(at, "ad_phone", "020 7031 3000")
     assert_clean(at)
     assert any("landline" in i.value for i in at.info)
 
@@ -168,7 +172,7 @@ def test_hostile_text_reaches_the_preview_escaped():
 
 def test_share_menu_opens_the_link_that_reopens_this_ad():
     at = run_app()
-    at.text_input(key="ad_headline").input("Menu & share ✓").run()
+    type_text(at, "ad_headline", "Menu & share ✓")
     at.menu_button(key="ad_actions").click("share").run()
     assert_clean(at)
     links = [code.value for code in at.code if "headline=" in code.value]
@@ -179,3 +183,20 @@ def test_share_menu_opens_the_link_that_reopens_this_ad():
     assert reopened.session_state["ad"] == at.session_state["ad"]
     at.run()  # the menu's choice lasts one run: the dialog is not reopened by the next edit
     assert not [code for code in at.code if "headline=" in code.value]
+
+
+def test_a_call_ad_asks_for_a_phone_number_and_previews_the_call_screen():
+    at = section(run_app(params={"cta": "call"}), "button")
+    assert live_data(at, "ad_phone")["label"] == "Phone number"
+    type_text(at, "ad_phone", "0803 123")
+    assert_clean(at)
+    assert [e.value for e in at.error] == ["The number is too short for Nigeria."]
+    markup = preview_html(at)
+    assert (
+        "After the tap: the call screen" in markup and "until the phone number is valid" in markup
+    )
+    section(at, "copy")
+    assert any(e.value.startswith("Phone number: The number is too short") for e in at.error)
+    at = section(run_app(), "button")
+    assert live_data(at, "ad_phone")["label"] == "WhatsApp number"
+    assert "the call screen" not in preview_html(at)

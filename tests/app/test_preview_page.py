@@ -1,10 +1,14 @@
 """The Preview page under AppTest: every placement, the tap, rules, toggles and bad links."""
 
+import io
 import re
 from datetime import time
 
 import pytest
+from PIL import Image
 
+from components.ad import with_uploaded_image
+from components.images import check_upload
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/preview.py"
@@ -97,3 +101,29 @@ def test_qr_code_of_the_real_link_beside_the_tap():
     broken = run_app(PAGE, {"phone": "12"})
     assert "bas-qr" not in html_of(broken)
     assert any("No QR code" in w.value for w in broken.warning)
+
+
+PICTURES_NOTE = "not its pictures: the pictures shown are the sample's"
+
+
+@pytest.mark.parametrize("page", [None, PAGE])
+def test_a_share_link_says_on_the_page_that_the_pictures_are_the_samples(page):
+    at = run_app(page, {"business": "Shared Bakery", "headline": "From a link"})
+    assert_clean(at)
+    assert any(PICTURES_NOTE in info.value for info in at.info)
+    at.button(key="dismiss_pictures_note").click().run()
+    assert not any(PICTURES_NOTE in info.value for info in at.info)
+
+
+def test_no_pictures_note_without_a_share_link_or_with_the_persons_image():
+    assert not any(PICTURES_NOTE in info.value for info in run_app(PAGE).info)
+    # A link that only picks countries shows the sample ad whole, its pictures included.
+    assert not any(PICTURES_NOTE in i.value for i in run_app(PAGE, {"countries": "DE"}).info)
+    at = run_app(PAGE, {"headline": "From a link"})
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 1000), (20, 160, 90)).save(buffer, format="PNG")
+    own = check_upload(buffer.getvalue()).data
+    at.session_state["ad"] = with_uploaded_image(at.session_state["ad"], "image", own)
+    at.run()
+    assert_clean(at)
+    assert not any(PICTURES_NOTE in info.value for info in at.info)

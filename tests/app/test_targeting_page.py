@@ -221,6 +221,22 @@ def test_the_audience_figure_says_how_it_is_estimated():
     assert "Model & assumptions" in audience.help  # every assumption with its source there
 
 
+def test_the_selection_and_why_a_country_does_not_deliver_are_written_out():
+    at = targeting({"countries": "NG,FR,CU,<b>x</b>"})
+    shown = [c.value.replace("\\", "") for c in at.caption]  # as read, Markdown escapes undone
+    assert "3 countries chosen: 🇳🇬 Nigeria, 🇫🇷 France, 🇨🇺 Cuba" in shown
+    notes = [m.value for m in at.markdown if "Not delivering, and why" in m.value]
+    assert len(notes) == 1 and "(2)" in notes[0]
+    assert "France" in notes[0] and "data\\-protection review" in notes[0]  # Markdown-escaped
+    assert "Cuba" in notes[0] and "Nigeria" not in notes[0]
+    at.segmented_control(key="tgt_scenario").set_value("europe").run()
+    notes = [m.value for m in at.markdown if "Not delivering, and why" in m.value]
+    assert len(notes) == 1 and "France" not in notes[0] and "(1)" in notes[0]
+    assert not [
+        m for m in targeting({"countries": "NG,GH"}).markdown if "Not delivering" in m.value
+    ]
+
+
 LAGOS_CITY = "2332459"  # GeoNames id of Lagos
 
 

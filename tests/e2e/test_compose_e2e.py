@@ -1,9 +1,11 @@
 """A business owner's journey on Compose, in Chromium: type, see the preview, follow the link."""
 
 import io
+import re
 from urllib.parse import quote, unquote
 
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, wait_for_app
 
@@ -67,6 +69,86 @@ def test_typing_updates_the_preview_and_the_link(page, app_url):
     screenshot(page, "compose-typed")
 
 
+def test_typing_without_committing_updates_the_preview(page, app_url):
+    """No Enter, no Ctrl+Enter, no blur: the preview and the field's one counter follow."""
+    page.goto(app_url)
+    wait_for_app(page)
+    box = field(page, "text", "textarea")
+    box.click()
+    box.press("Control+a")
+    box.press("Delete")
+    box.press_sequentially("Fresh agege bread at 6am", delay=20)
+    expect(page.locator(PREVIEW)).to_contain_text("Fresh agege bread at 6am")
+    expect(box).to_be_focused()  # nothing was committed by leaving the field
+    counter = page.locator(".st-key-ad_text .bas-live-count")
+    expect(counter).to_have_text("24/125")
+    # One counter per field: Streamlit's own "n/255" is gone from the composer.
+    assert page.locator("[data-testid='InputInstructions']").count() == 0
+    assert page.locator(".st-key-ad_text .bas-live-count").count() == 1
+    headline = field(page, "headline")
+    headline.click()
+    headline.press("End")
+    headline.press_sequentially(" and more, still warm from the oven", delay=10)
+    expect(page.locator(PREVIEW)).to_contain_text("still warm from the oven")
+    expect(page.locator(".st-key-ad_headline .bas-live-count")).to_have_class(
+        "bas-live-count bas-over"
+    )
+    expect(page.locator(".st-key-ad_headline .bas-live-note")).to_contain_text(
+        "over Meta's recommendation of 40"
+    )
+    screenshot(page, "compose-live-typing")
+    for name in ("Page", "Button", "Welcome"):  # no framework counter in any section either
+        open_section(page, name)
+        assert page.locator("[data-testid='InputInstructions']").count() == 0
+        assert page.locator(".bas-live").count() >= 1
+
+
+def test_typed_text_survives_a_section_and_a_page_switch(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    headline = field(page, "headline")
+    headline.click()
+    headline.press("End")
+    headline.press_sequentially(" now", delay=10)
+    page.locator(".st-key-compose_section button", has_text="Page").click()  # at once
+    expect(field(page, "business")).to_be_visible()
+    page.locator(".st-key-compose_section button", has_text="Copy").click()
+    expect(field(page, "headline")).to_have_value(re.compile(r" now$"))
+    headline = field(page, "headline")
+    headline.press("End")
+    headline.press_sequentially(" today", delay=10)
+    page.get_by_role("link", name="Preview").click()  # before the typing pause is over
+    expect(page.locator("[data-testid='stHtml']").first).to_contain_text("now today")
+
+
+def test_the_hard_ceiling_refuses_with_a_message_and_cuts_nothing(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    box = field(page, "description")
+    before = box.input_value()
+    box.fill("y" * 300)  # a paste past the 255 characters a share link carries
+    refusal = page.locator(".st-key-ad_description .bas-live-refusal")
+    expect(refusal).to_contain_text("at most 255 characters")
+    expect(refusal).to_contain_text("would have made 300")
+    expect(box).to_have_value(before)
+    box.fill("z" * 255)  # up to the ceiling is taken whole
+    expect(refusal).to_be_hidden()
+    expect(page.locator(PREVIEW)).to_contain_text("z" * 20)
+
+
+def test_hostile_text_typed_live_is_shown_as_text(page, app_url):
+    payload = "<img src=x onerror=alert(1)>**bold** <b>b</b>"
+    page.goto(app_url)
+    wait_for_app(page)
+    box = field(page, "headline")
+    box.click()
+    box.press("Control+a")
+    box.press_sequentially(payload, delay=5)
+    expect(page.locator(PREVIEW)).to_contain_text(payload)
+    assert page.locator(f"{PREVIEW} img[src=x]").count() == 0
+    assert page.locator(f"{PREVIEW} b").count() == 0  # and the fixture fails on any dialog
+
+
 def test_invalid_number_disables_the_button(page, app_url):
     page.goto(app_url)
     wait_for_app(page)
@@ -89,6 +171,23 @@ def test_call_button_links_to_tel(page, app_url):
         arg=CTA,
     )
     assert "Call Now" in page.locator(CTA).inner_text()
+
+
+def test_a_call_ad_says_phone_number_and_shows_the_call_screen(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    open_section(page, "Button")
+    page.locator(".st-key-ad_cta button", has_text="Call Now").click()
+    expect(page.locator(".st-key-ad_phone label")).to_have_text("Phone number")
+    expect(page.locator(f"{PREVIEW} .bas-call")).to_contain_text("Calling…")
+    box = field(page, "phone")
+    box.click()
+    box.press("Control+a")
+    box.press_sequentially("0803 123", delay=10)
+    expect(page.get_by_text("The number is too short for Nigeria.")).to_be_visible()
+    expect(page.locator(f"{PREVIEW} .bas-call")).to_contain_text("Cannot call")
+    assert page.get_by_text("Add the area code").count() == 0
+    screenshot(page, "compose-call-too-short")
 
 
 def _png(colour, size=(900, 600)) -> bytes:

@@ -1,6 +1,10 @@
 """The Preview page in Chromium: every placement in both themes, the links, the download."""
 
+import io
 import re
+
+from PIL import Image
+from playwright.sync_api import expect
 
 from components.placements import PLACEMENTS
 from tests.e2e.conftest import screenshot, wait_for_app
@@ -91,3 +95,34 @@ def test_downloaded_preview_opens_offline_without_script(page, app_url, browser,
     finally:
         offline.close()
     assert external == []
+
+
+def _art_images(page, key: str) -> set[str]:
+    """The pictures a placement's art frames show (their computed background images)."""
+    cell = page.locator(f".st-key-placements [data-placement={key}] .bas-art")
+    return set(cell.evaluate_all("els => els.map(e => getComputedStyle(e).backgroundImage)"))
+
+
+def test_an_uploaded_image_appears_in_all_seven_placements(page, app_url):
+    _open(page, app_url)
+    sample_story = _art_images(page, "fb_story")
+    page.get_by_role("link", name="Compose").click()
+    wait_for_app(page)
+    page.locator(".st-key-compose_section button", has_text="Images").click()
+    wait_for_app(page)
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 900), (20, 160, 90)).save(buffer, format="PNG")  # 4:3, cropped
+    page.locator(".st-key-ad_image_upload input[type=file]").set_input_files(
+        {"name": "my-shop.png", "mimeType": "image/png", "buffer": buffer.getvalue()}
+    )
+    expect(page.get_by_text("my-shop.png")).to_be_visible()
+    wait_for_app(page)
+    page.get_by_role("link", name="Preview").click()
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-placements [data-placement=reels]")
+    shown = {key: _art_images(page, key) for key in PLACEMENTS}
+    assert len(shown) == 7 and all(len(images) == 1 for images in shown.values()), shown
+    assert len(set.union(*shown.values())) == 1, shown  # one picture: the person's, everywhere
+    assert set.union(*shown.values()) != sample_story
+    assert "url(" in next(iter(shown["reels"]))
+    screenshot(page, "preview-uploaded-image", full_page=True)

@@ -136,6 +136,34 @@ def test_hostile_link_is_ignored_and_no_script_runs(page, app_url):
     )
 
 
+def test_enter_in_the_country_search_adds_one_country(page, app_url):
+    """ "Ghana" + Enter adds Ghana only (not Afghanistan and South Georgia as well)."""
+    open_targeting(page, app_url)
+    search = page.locator(".st-key-tgt_countries input")
+    search.click()
+    search.press_sequentially("Ghana")
+    expect(page.get_by_role("option").first).to_contain_text("Ghana")
+    search.press("Enter")
+    page.keyboard.press("Escape")
+    selection = page.locator(".st-key-tgt_countries [data-tag]:visible")
+    expect(selection).to_have_count(2)
+    expect(selection.last).to_contain_text("Ghana")
+    expect(page.get_by_text("2 countries chosen: 🇳🇬 Nigeria, 🇬🇭 Ghana")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"countries=NG(%2C|,)GH&"))
+
+
+def test_why_a_chosen_country_does_not_deliver_is_written_on_the_page(page, app_url):
+    open_targeting(page, app_url, "?countries=NG,FR,CU")
+    note = page.locator(".st-key-tgt_not_delivering")
+    expect(note).to_contain_text("Not delivering, and why (2)")
+    expect(note).to_contain_text("France: Not in the launch rollout: WhatsApp–Facebook data")
+    expect(note).to_contain_text("Cuba: Sanctioned")
+    assert "Nigeria" not in note.inner_text()
+    page.locator(".st-key-tgt_scenario button", has_text="Europe launched").click()
+    expect(note).not_to_contain_text("France")
+    screenshot(page, "targeting-not-delivering")
+
+
 def test_a_city_and_radius_change_the_audience(page, app_url):
     """A Lagos bakery does not reach all of Nigeria: pick a city, widen the radius, and the
     audience and the address bar follow (from the whole country: the sample itself targets

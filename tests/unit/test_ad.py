@@ -16,9 +16,11 @@ from components.ad import (
     AdSpec,
     default_ad,
     from_query_params,
+    is_sample_art,
     length_warnings,
     reply_problems,
     to_query_params,
+    with_uploaded_image,
 )
 from components.hours import DAYS, BusinessHours, timezone_names
 
@@ -184,6 +186,24 @@ def test_default_ad_is_a_finished_ad():
     assert ad.phone_check.ok, ad.phone_check.error
     assert ad.image and ad.logo
     assert length_warnings(ad) == []
+
+
+def test_an_uploaded_ad_image_replaces_the_samples_story_art():
+    sample = default_ad()
+    assert is_sample_art(sample.image) and is_sample_art(sample.story_image)
+    mine = b"\xff\xd8 the person's own photo"
+    assert not is_sample_art(mine) and not is_sample_art(None)
+    ad = with_uploaded_image(sample, "image", mine)
+    # Every placement now shows the person's image: Stories and Reels crop it to 9:16.
+    assert ad.image == mine and ad.story_image is None
+    assert ad.image_for("9:16") == ad.image_for("4:5") == ad.image_for("1:1") == mine
+    # Their own story art stays when they then change the ad image.
+    own_story = b"\xff\xd8 their 9:16 art"
+    ad = with_uploaded_image(
+        with_uploaded_image(ad, "story_image", own_story), "image", mine + b"2"
+    )
+    assert ad.story_image == own_story and ad.image == mine + b"2"
+    assert with_uploaded_image(sample, "logo", mine).story_image == sample.story_image
 
 
 def test_out_of_range_numbers_keep_the_samples_value_with_a_note():

@@ -60,7 +60,12 @@ def test_valid_numbers_parse_to_e164(raw, region, e164):
         ("call me maybe", "US", "does not look like a phone number"),
         ("5" * 80, "US", "far too long"),
         ("512 555 0143", "", "Choose the number's country"),
-        ("080312", "NG", "area code"),
+        ("7031 3000", "GB", "Add the area code"),  # a London number without its 020
+        ("555 0143", "US", "Add the area code"),
+        # Written with the trunk 0 (or +234), the area code is there: it is just too short.
+        ("0803 123", "NG", "The number is too short for Nigeria"),
+        ("080312", "NG", "The number is too short for Nigeria"),
+        ("+44 7031 3000", "GB", "too short"),
     ],
 )
 def test_invalid_numbers_say_what_is_wrong(raw, region, fragment):

@@ -150,3 +150,18 @@ def test_right_to_left_and_emoji_render():
 def test_no_image_shows_an_honest_empty_frame():
     markup = feed_mobile_html(replace(AD, image=None))
     assert "Add an image" in markup
+
+
+def test_compose_panel_previews_the_call_screen_for_a_call_ad():
+    call = compose_panel_html(replace(AD, cta="call"))
+    assert "After the tap: the call screen" in call and 'class="bas-call"' in call
+    message = compose_panel_html(replace(AD, cta="message"))
+    assert "bas-call" not in message
+
+
+def test_a_call_ads_number_is_a_phone_number_in_every_message():
+    broken = replace(AD, cta="call", phone="12")
+    assert broken.number_label == "Phone number" and broken.number_in_text == "phone number"
+    assert "until the phone number is valid" in compose_panel_html(broken)
+    assert "WhatsApp number" not in compose_panel_html(broken)
+    assert replace(AD, cta="message").number_in_text == "WhatsApp number"

@@ -323,6 +323,25 @@ def test_hostile_labels_never_reach_the_table():
     assert targeting.country_label("<b>") == "<b>"  # unknown codes come back as given
 
 
+def test_the_selection_in_words_names_every_country_with_its_flag_and_a_count():
+    codes = ("GH", "NG", "KE", "ZA", "EG", "MA", "SN")
+    text = targeting.selection_text(codes)
+    assert text.startswith("7 countries chosen: 🇬🇭 Ghana, 🇳🇬 Nigeria")
+    assert "and" not in text.split(": ", 1)[1] and "🇸🇳 Senegal" in text  # none left out
+    assert targeting.selection_text(("GH", "gh", "ZZ")) == "1 country chosen: 🇬🇭 Ghana"
+    assert targeting.selection_text(()) == "No countries chosen yet."
+
+
+def test_every_country_that_will_not_deliver_says_why_by_name():
+    idle = dict(targeting.not_delivering(("NG", "FR", "CU", "CN"), "launch"))
+    assert set(idle) == {"🇫🇷 France", "🇨🇺 Cuba", "🇨🇳 China"}
+    assert idle["🇫🇷 France"] == rollout_status("FR", "launch").reason
+    assert "data-protection review" in idle["🇫🇷 France"]
+    assert all(reason for reason in idle.values())
+    assert "🇫🇷 France" not in dict(targeting.not_delivering(("FR",), "europe"))
+    assert targeting.not_delivering(("NG", "GH"), "launch") == []
+
+
 # --- a city and a radius ------------------------------------------------------------------
 
 LAGOS_CITY = "2332459"  # GeoNames id
