@@ -13,7 +13,7 @@ import streamlit as st
 from components.ad import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM, AdSpec
 from components.locations import city_labels, get_city
 
-LOCATION_MODES = {"country": "Whole country", "city": "City and radius"}
+LOCATION_MODES = {"country": "Country", "city": "City + radius"}
 LOCATION_HELP = (
     "A local business reaches the people around it: pick one of the main cities of your "
     "countries and a radius. People within it are counted from GeoNames places of 15,000 "

@@ -17,6 +17,7 @@ Targeting: where the ad runs, whether the button is available there, and whom it
 """
 
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -101,6 +102,9 @@ def split_editor(ad) -> tuple[tuple[str, float], ...]:
     return tg.normalise_manual_split(live, amounts)
 
 
+TARGETING_CSS = Path(__file__).resolve().parents[2] / "assets" / "targeting.css"
+
+
 def targeting_page() -> None:
     """Targeting: where the ad runs, whether the button is available there, whom it reaches."""
     ad = current_ad()
@@ -113,6 +117,7 @@ def targeting_page() -> None:
         state.setdefault(f"tgt_{name}", value)  # widgets forget their values on a page switch
 
     st.title("Where the ad runs", anchor=False)
+    st.html(TARGETING_CSS)
     st.caption(
         "Choose countries, see where the WhatsApp button is available, whom it can reach and how "
         "the daily budget is spread. Audience sizes are estimates, shown as ranges like Meta does."

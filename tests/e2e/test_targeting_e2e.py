@@ -173,7 +173,7 @@ def test_a_city_and_radius_change_the_audience(page, app_url):
     whole = format_range(*audience_total(("NG",)))
     expect(metric).to_contain_text(whole)
 
-    page.locator(".st-key-tgt_location button", has_text="City and radius").click()
+    page.locator(".st-key-tgt_location button", has_text="City + radius").click()
     lagos = format_range(*audience_total(("NG",), "2332459", 17))  # the sample's radius
     expect(page.get_by_role("combobox", name="City")).to_have_value("Lagos · NG")
     expect(metric).to_contain_text(lagos)
