@@ -7,7 +7,8 @@
 3. concurrent browser sessions (N = 1, 5, 10) through the main journey: errors, edit → preview
    latency, server memory (`bench.load`);
 4. server memory over 200 reruns of each page in one session (`bench.leaks`);
-5. last keystroke → the Compose preview shows the text, in Chromium (`bench.live_typing`).
+5. last keystroke → the Compose preview shows the text, in Chromium (`bench.live_typing`);
+6. server memory after 10 distinct worst-case share links (`bench.hostile_memory`).
 
 Run: `make bench` (or `.venv/bin/python -m bench`), about 15 minutes on 2 cores;
 `--quick` keeps parts 1 and 2 (under a minute). Ratios are against baselines measured in the
@@ -43,7 +44,7 @@ def main(argv: list[str]) -> None:
     if args.quick:
         return
     # Imported here: they need Chromium and start servers of their own.
-    from bench import leaks, live_typing, load
+    from bench import hostile_memory, leaks, live_typing, load
 
     print()
     print("3. Concurrent sessions (real server, Chromium)")
@@ -55,6 +56,9 @@ def main(argv: list[str]) -> None:
     print()
     print("5. Live typing: last keystroke → preview (real server, Chromium, one session)")
     print(live_typing.report(live_typing.run()))
+    print()
+    print("6. Server memory after 10 distinct worst-case share links (real server, Chromium)")
+    print(hostile_memory.report(hostile_memory.run()))
 
 
 if __name__ == "__main__":

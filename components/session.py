@@ -174,7 +174,7 @@ def _forecast_key(ad: AdSpec) -> str:
 
 # Forecasts kept for every session, by total bytes (a result is tens to hundreds of MB of
 # draws): a visitor varying the seed evicts older results instead of growing the server.
-FORECAST_CACHE_BYTES = 768 * 2**20
+FORECAST_CACHE_BYTES = 384 * 2**20
 
 
 def _forecast_bytes(value: object) -> int:

@@ -34,10 +34,12 @@ from components.targeting import budget_split
 
 # Countries with a published monthly CPM curve, and its parameter; the rest have none.
 SEASON_CURVES = {"US": "cpm_season_us"}
-# The most (run, day, country) cells one forecast of the app may hold: about 32 bytes a
-# cell once spend and reach are built, so 8M cells stay under 260 MB (a Message-vs-Call
-# pair twice that), within the shared forecast cache. Past it the runs are reduced.
-MAX_FORECAST_CELLS = 8_000_000
+# The most (run, day, country) cells one forecast of the app may hold: at most 28 bytes a
+# cell once spend and reach are built, so 4M cells stay under 112 MB (a Message-vs-Call
+# pair twice that), and the shared forecast cache (session.FORECAST_CACHE_BYTES) plus one
+# forecast being computed stay within the 600 MB a server may grow (bench/hostile_memory).
+# Past it the runs are reduced, with a note on the page.
+MAX_FORECAST_CELLS = 4_000_000
 MIN_RUNS = 20
 
 
