@@ -33,12 +33,12 @@ def worst_links(count: int = LINKS) -> list[str]:
     ]
 
 
-def run(count: int = LINKS) -> dict[str, float | int]:
+def run(count: int = LINKS) -> dict[str, float | int | str]:
     """Open `count` worst-case links; the server's memory before, at peak and after."""
     from playwright.sync_api import sync_playwright
 
     with streamlit_server() as server, RssPoller(server.pid) as poller:
-        answered, seconds = 0, []
+        answered, seconds, series = 0, [], []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -56,6 +56,7 @@ def run(count: int = LINKS) -> dict[str, float | int]:
                 )
                 answered += 1
                 seconds.append(time.perf_counter() - start)
+                series.append(rss_mb(server.pid))
             browser.close()
         after = rss_mb(server.pid)
     return {
@@ -66,10 +67,11 @@ def run(count: int = LINKS) -> dict[str, float | int]:
         "after_mb": after,
         "growth_mb": max(poller.peak, after) - before,
         "slowest_s": max(seconds) if seconds else float("nan"),
+        "series": " ".join(f"{value:.0f}" for value in series),
     }
 
 
-def report(numbers: dict[str, float | int]) -> str:
+def report(numbers: dict[str, float | int | str]) -> str:
     """The numbers in three lines, with a verdict against the goal."""
     ok = numbers["answered"] == numbers["links"] and numbers["growth_mb"] <= GOAL_MB
     return "\n".join(
@@ -78,7 +80,7 @@ def report(numbers: dict[str, float | int]) -> str:
             f"figures (slowest {numbers['slowest_s']:.1f} s)",
             f"server memory: {numbers['before_mb']:.0f} MB before, {numbers['peak_mb']:.0f} MB "
             f"peak, {numbers['after_mb']:.0f} MB after: growth {numbers['growth_mb']:.0f} MB "
-            f"(goal ≤ {GOAL_MB:.0f} MB)",
+            f"(goal ≤ {GOAL_MB:.0f} MB); after each link: {numbers['series']} MB",
             "PASS" if ok else "FAIL",
         ]
     )
