@@ -318,6 +318,8 @@ SHARE_PARAMS = (
     "hours",
     "city",
     "radius",
+    "runs",
+    "schedule",
 )
 
 
@@ -349,6 +351,8 @@ def to_query_params(ad: AdSpec) -> dict[str, str]:
         "hours": format_hours_text(ad.hours.weekly),
         "city": ad.city,
         "radius": str(ad.radius_km),
+        "runs": str(ad.runs),
+        "schedule": "1" if ad.schedule_hours else "0",
     }
 
 
@@ -427,14 +431,16 @@ def from_query_params(
             continue
         changes[name] = cleaned
 
-    raw = first("verified")
-    if raw is not None:
+    for name, held in (("verified", "verified"), ("schedule", "schedule_hours")):
+        raw = first(name)
+        if raw is None:
+            continue
         if raw.strip().lower() in ("1", "true", "yes"):
-            changes["verified"] = True
+            changes[held] = True
         elif raw.strip().lower() in ("0", "false", "no", ""):
-            changes["verified"] = False
+            changes[held] = False
         else:
-            notes.append(_note("verified", f"should be 1 or 0; `{_short(raw)}` ignored."))
+            notes.append(_note(name, f"should be 1 or 0; `{_short(raw)}` ignored."))
 
     raw = first("cta")
     if raw is not None:
@@ -510,6 +516,7 @@ def from_query_params(
         ("seed", "seed", 0, MAX_SEED, int),
         ("reply", "reply_minutes", 0.0, float(MAX_REPLY_MINUTES), float),
         ("radius", "radius_km", MIN_RADIUS_KM, MAX_RADIUS_KM, int),
+        ("runs", "runs", MIN_RUNS, MAX_RUNS, int),
     ):
         raw = first(name)
         if raw is None:

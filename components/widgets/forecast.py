@@ -62,7 +62,7 @@ def _setting_values(ad: AdSpec) -> dict[str, object]:
         "eng_currency": display_currency(ad)[0],
         "eng_start": ad.start or default_start(),
         "eng_schedule": ad.schedule_hours,
-        "eng_runs": ad.runs if ad.runs in RUN_COUNTS else 500,
+        "eng_runs": int(ad.runs),
         "eng_seed": int(ad.seed),
     }
 
@@ -124,7 +124,7 @@ def _more_settings(ad: AdSpec) -> None:
         "For Call ads; set the hours on the Preview page.",
     )  # fmt: skip
     st.selectbox(
-        "Simulated runs", options=list(RUN_COUNTS), key="eng_runs",
+        "Simulated runs", options=sorted({*RUN_COUNTS, int(ad.runs)}), key="eng_runs",
         help="More runs give steadier bands and take longer.",
     )  # fmt: skip
     st.number_input(

@@ -6,14 +6,14 @@ What "bad" means, precisely (so nothing here can pass vacuously): the test has i
 
 - text (`business`, `text`, `headline`, `description`, `prefill`, `greeting`, `phone`): the
   value exactly as it arrived;
-- `verified`: `1`/`true`/`yes` → on, `0`/`false`/`no`/empty → off;
+- `verified`, `schedule`: `1`/`true`/`yes` → on, `0`/`false`/`no`/empty → off;
 - `cta`, `scenario`: one of the documented words;
 - `region`: two ASCII letters naming a region `phonenumbers` knows;
 - `replies`: the `|`-separated items;
 - `countries`: the comma-separated items, each two ASCII letters naming a country of the
   catalog (`UK` is GB), duplicates dropped;
 - `budget`, `reply`: a number written in ASCII digits (sign, point and exponent allowed), as
-  a double; `days`, `seed`, `radius`: the same, and exactly whole;
+  a double; `days`, `seed`, `radius`, `runs`: the same, and exactly whole;
 - `start`: empty (the default start), or `YYYY-MM-DD` naming a real day of the years
   2000–2100;
 - `currency`: empty (the number's country's), or ASCII letters naming a currency of the rate
@@ -81,11 +81,13 @@ PAGES = {
 
 UNREADABLE = object()
 _ASCII_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NUMBERS = {"budget": False, "reply": False, "days": True, "seed": True, "radius": True}
+_NUMBERS = {"budget": False, "reply": False, "days": True, "seed": True, "radius": True,
+            "runs": True}  # fmt: skip
 # The AdSpec field a parameter sets, where the names differ.
 HELD = {
     "reply": lambda ad: ad.reply_minutes,
     "radius": lambda ad: ad.radius_km,
+    "schedule": lambda ad: ad.schedule_hours,
     "tz": lambda ad: ad.hours.timezone,
     "hours": lambda ad: ad.hours.weekly,
 }
@@ -116,7 +118,7 @@ def reading(name: str, raw: str) -> Any:
     word = raw.strip()
     if name in TEXT:
         return raw
-    if name == "verified":
+    if name in ("verified", "schedule"):
         table = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
         table[""] = False
         return table.get(word.lower(), UNREADABLE)
@@ -479,6 +481,8 @@ def test_every_page_survives_a_link_where_every_value_is_hostile(page):
         "hours": "mon-fri [09:00](javascript:alert(1))",
         "city": "<img src=x>",
         "radius": "1e9",
+        "runs": "5000",  # a campaign file's runs took 1.7 GB once; a link's is bounded too
+        "schedule": "<b>1</b>",
         "draft": "../../etc/passwd",
     }
     bad = check_page(page, params)
@@ -512,6 +516,8 @@ def test_every_page_takes_extreme_but_valid_values_without_a_note(page):
         "hours": " MON-fri 00:00-00:30; sat,sun 23:00-23:45;; ",
         "city": "2643743",  # London (uk is among the countries)
         "radius": "80",
+        "runs": " 2000 ",
+        "schedule": "TRUE",
     }
     assert check_page(page, params) == set()
 

@@ -58,6 +58,8 @@ FULL = AdSpec(
     ),
     city="2332459",  # Lagos
     radius_km=40,
+    runs=1000,
+    schedule_hours=True,
 )
 
 
@@ -66,7 +68,7 @@ def test_share_params_cover_the_public_contract():
     assert set(SHARE_PARAMS) == {
         "business", "verified", "text", "headline", "description", "cta", "phone", "region",
         "prefill", "greeting", "replies", "countries", "scenario", "budget", "days", "seed",
-        "start", "currency", "reply", "tz", "hours", "city", "radius",
+        "start", "currency", "reply", "tz", "hours", "city", "radius", "runs", "schedule",
     }  # fmt: skip
 
 
