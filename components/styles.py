@@ -41,9 +41,12 @@ TOKENS: dict[str, dict[str, str]] = {
         "disabled": "#a8abb0",
     },
 }
+# The script fonts after Noto Sans are Debian's fonts-noto-core (installed by `make`): Arabic
+# (also Urdu), Hebrew, Devanagari (Hindi) and Thai copy shape with them offline.
 FONT_STACK = (
     '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, '
-    '"Noto Sans", "Noto Color Emoji", sans-serif'
+    '"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", '
+    '"Noto Sans Thai", "Noto Color Emoji", sans-serif'
 )
 RADIUS = {"card": "8px", "button": "6px", "avatar": "50%"}
 
