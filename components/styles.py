@@ -73,7 +73,8 @@ STYLES = """
 .bas-avatar-initials{{display:inline-flex;align-items:center;justify-content:center;
   background:#0866ff;color:#fff;font-weight:700;font-size:15px}}
 .bas-head-text{{flex:1;min-width:0}}
-.bas-name{{font-weight:600;font-size:15px;display:flex;align-items:center;gap:4px}}
+.bas-name{{font-weight:600;font-size:15px}}
+.bas-name .bas-verified{{vertical-align:-2px;margin-inline-start:4px}}
 .bas-name span{{overflow-wrap:anywhere}}
 .bas-verified{{width:14px;height:14px;flex:none}}
 .bas-sponsored{{font-size:13px;color:var(--bas-muted);display:flex;align-items:center;gap:3px}}
@@ -103,7 +104,7 @@ STYLES = """
 .bas-cta-disabled .bas-glyph{{filter:grayscale(1);opacity:.5}}
 .bas-actions{{display:flex;justify-content:space-around;border-top:1px solid var(--bas-divider);
   margin:0 12px;padding:6px 0;color:var(--bas-muted);font-weight:600;font-size:14px}}
-.bas-action{{display:inline-flex;align-items:center;gap:6px;padding:4px 8px}}
+.bas-action{{display:inline-flex;align-items:center;gap:5px;padding:4px;white-space:nowrap}}
 .bas-action img{{width:18px;height:18px}}
 """.format(font=FONT_STACK, **RADIUS)
 
@@ -113,7 +114,9 @@ PLACEMENT_STYLES = """
 [dir=rtl] .bas-chevron{transform:scaleX(-1)}
 .bas-ig-head{display:flex;align-items:center;gap:10px;padding:10px 12px}
 .bas-ig-head .bas-avatar{width:32px;height:32px}
-.bas-ig-name{font-size:14px}
+.bas-ig-name{font-size:14px;display:flex;align-items:center;gap:4px}
+.bas-ig-name .bas-verified{margin:0}
+.bas-ig-name span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .bas-ig .bas-sponsored{font-size:12px;color:var(--bas-text)}
 .bas-ig-cta{display:flex;align-items:center;justify-content:space-between;padding:10px 12px;
   border-bottom:1px solid var(--bas-divider);color:var(--bas-accent)}
@@ -217,7 +220,7 @@ PLACEMENT_STYLES = """
 .bas-notch{width:90px;height:20px;border-radius:12px;background:#000}
 .bas-phone-screen{border-radius:26px;overflow:hidden;background:var(--bas-canvas)}
 .bas-phone-screen .bas-card,.bas-phone-screen .bas-story{border-radius:0;max-width:none}
-.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(260px,100%),1fr));
+.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(240px,100%),1fr));
   gap:28px 16px;align-items:start}
 .bas-cell h2{font-size:15px;font-weight:700;margin:0 0 8px;padding:0;line-height:1.34;
   letter-spacing:normal;color:var(--bas-text)}
