@@ -151,3 +151,19 @@ def test_rtl_ad_reads_right_to_left_everywhere(page, app_url, viewport):
     name = chat.locator(".bas-wa-name").bounding_box()
     assert avatar["x"] > name["x"]
     screenshot(page, f"layout-rtl-{viewport['width']}")
+
+
+def test_compose_types_and_previews_rtl_copy_right_to_left(page, app_url):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{app_url}/{RTL_QUERY}")
+    wait_for_app(page)
+    if not page.locator(".st-key-ad_headline input").count():
+        page.locator(".st-key-compose_section button", has_text="Copy").click()
+        wait_for_app(page)
+    for selector in (".st-key-ad_text textarea", ".st-key-ad_headline input"):
+        box = page.locator(selector)
+        expect(box).to_have_attribute("dir", "auto")
+        assert box.evaluate("e => getComputedStyle(e).direction") == "rtl", selector
+    card = page.locator(".bas-feed-mobile")
+    expect(card).to_have_attribute("dir", "rtl")
+    assert card.locator(".bas-primary").evaluate("e => getComputedStyle(e).direction") == "rtl"
