@@ -323,8 +323,9 @@ def safe_zone_legend_html() -> str:
     """What the hatched Stories zones mean, written under the story rather than on it."""
     return (
         '<p class="bas-safe-legend"><span class="bas-safe-swatch" aria-hidden="true"></span>'
-        f"Hatched: kept clear of text, the top {STORY_SAFE_TOP:.0%} (the Page name) and the "
-        f"bottom {STORY_SAFE_BOTTOM:.0%} (the button).</p>"
+        f"Hatched: the top {STORY_SAFE_TOP:.0%} (the Page name) and the bottom "
+        f"{STORY_SAFE_BOTTOM:.0%} (the button) that Stories cover; keep the art's text out of "
+        "them.</p>"
     )
 
 
