@@ -8,7 +8,7 @@ Arabic letters; without either the art is drawn with no title. Writes, into
 (1080x1920, the top 14% and bottom 20% left free of text) and ``cairo-perfumes-logo.png``
 (256x256). Run once from the repository root::
 
-    .venv/bin/python tools/make_rtl_sample_images.py
+    .venv/bin/python -m tools.make_rtl_sample_images
 """
 
 from __future__ import annotations
