@@ -102,8 +102,9 @@ STYLES = """
 .bas-cta-disabled{{background:var(--bas-link-row);color:var(--bas-disabled)!important;
   border:1px dashed var(--bas-disabled);cursor:not-allowed}}
 .bas-cta-disabled .bas-glyph{{filter:grayscale(1);opacity:.5}}
-.bas-actions{{display:flex;flex-wrap:wrap;justify-content:space-around;border-top:1px solid var(--bas-divider);
-  margin:0 12px;padding:6px 0;color:var(--bas-muted);font-weight:600;font-size:14px}}
+.bas-actions{{display:flex;flex-wrap:wrap;justify-content:space-around;
+  border-top:1px solid var(--bas-divider);margin:0 12px;padding:6px 0;color:var(--bas-muted);
+  font-weight:600;font-size:14px}}
 .bas-action{{display:inline-flex;align-items:center;gap:5px;padding:4px;white-space:nowrap}}
 .bas-action img{{width:18px;height:18px}}
 """.format(font=FONT_STACK, **RADIUS)
