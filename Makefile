@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium fonts-liberation fonts-noto-color-emoji
+# fonts-noto-core: Noto Sans Arabic, Hebrew, Devanagari, Thai and the other scripts' fonts,
+# so right-to-left and Indic/Thai copy shapes in the previews without any web font.
+APT_PACKAGES := chromium fonts-liberation fonts-noto-color-emoji fonts-noto-core
 
 .PHONY: run test lint format bench screenshots browser clean
 
@@ -24,11 +26,14 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Browser tests need Debian's Chromium (Playwright's own browser download cannot work here).
+# Browser tests need Debian's Chromium (Playwright's own browser download cannot work here)
+# and the fonts above; only the packages not yet installed are fetched.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-		$(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
+	@missing=$$(for pkg in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'ok installed' || echo $$pkg; \
+	done); \
+	[ -z "$$missing" ] || { $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends $$missing; }
 
 # axe-core for the accessibility tests (package.json pins it; npm ci installs it offline-safe).
 node_modules/.package-lock.json: package.json package-lock.json

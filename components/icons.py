@@ -96,6 +96,28 @@ SOURCES: dict[str, tuple[str, str]] = {
         "0 0 24 24",
         '<path d="M2 21l21-9L2 3v7l15 2-15 2z" fill="currentColor"/>',
     ),
+    # The call screen's keys (Mute, Keypad, Speaker), drawn as the phone apps draw them.
+    "mic-off": (
+        "0 0 24 24",
+        '<path d="M12 3a3 3 0 00-3 3v6a3 3 0 006 0V6a3 3 0 00-3-3z" fill="currentColor"/>'
+        f'<path d="M5.5 11a6.5 6.5 0 0013 0M12 17.5V21M8.5 21h7M4 4l16 16" {_STROKE} '
+        'stroke-linecap="round"/>',
+    ),
+    "keypad": (
+        "0 0 24 24",
+        "".join(
+            f'<circle cx="{x}" cy="{y}" r="1.7" fill="currentColor"/>'
+            for y in (4, 10, 16)
+            for x in (6, 12, 18)
+        )
+        + '<circle cx="12" cy="21.5" r="1.7" fill="currentColor"/>',
+    ),
+    "speaker": (
+        "0 0 24 24",
+        '<path d="M3 9.5h4l5-4.5v14l-5-4.5H3z" fill="currentColor"/>'
+        f'<path d="M15.5 8.5a5 5 0 010 7M18 6a8.5 8.5 0 010 12" {_STROKE} '
+        'stroke-linecap="round"/>',
+    ),
     "video": (
         "0 0 24 24",
         '<path d="M17 10.5V7a1 1 0 00-1-1H4a1 1 0 00-1 1v10a1 1 0 001 1h12a1 1 0 001-1v-3.5'

@@ -15,12 +15,14 @@ from components.phone import button_link
 from components.placements import PLACEMENTS, delivery, placement_notes
 from components.qr import TOO_LONG, qr_svg
 from components.render import (
+    SAFE_ZONE_PLACEMENTS,
     ImageUrl,
     ad_page_html,
     crop_html,
     esc,
     phone_frame,
     placement_html,
+    safe_zone_legend_html,
 )
 from components.render_tap import tap_screen_html
 
@@ -66,10 +68,13 @@ def _placements_grid(ad: AdSpec, frame: bool, safe_zones: bool) -> str:
         if crop:
             crop = f"<details><summary>Where the crop falls</summary>{crop}</details>"
         markup = placement_html(ad, key, safe_zones)
+        legend = ""
+        if safe_zones and key in SAFE_ZONE_PLACEMENTS and not delivery(ad, placement):
+            legend = safe_zone_legend_html()
         cells.append(
             f'<section class="bas-cell" data-placement="{key}">'
             f"<h2>{esc(placement.name)} <span>{placement.aspect}</span></h2>"
-            f"{phone_frame(markup, frame and placement.mobile)}"
+            f"{phone_frame(markup, frame and placement.mobile)}{legend}"
             f'<ul class="bas-notes">{remarks}</ul>{crop}</section>'
         )
     return f'<div class="bas-grid">{"".join(cells)}</div>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -61,6 +62,29 @@ def truncate(text: str, limit: int) -> Truncated:
     return Truncated(head.rstrip(), True)
 
 
+def text_direction(*texts: str) -> str:
+    """ "rtl" or "ltr": the direction of the first strongly directional letter of the first
+    text that has one, as `dir="auto"` resolves it (Arabic, Hebrew, Urdu… read right to left);
+    "ltr" when none has one."""
+    for text in texts:
+        for char in text:
+            kind = unicodedata.bidirectional(char)
+            if kind in ("R", "AL"):
+                return "rtl"
+            if kind == "L":
+                return "ltr"
+    return "ltr"
+
+
+def dir_attr(ad: AdSpec) -> str:
+    """` dir="rtl"` for a placement or screen whose copy reads right to left, so the layout
+    mirrors as Facebook and WhatsApp mirror it (avatar and text from the right, the button's
+    side swapped); empty for left-to-right copy. Each piece of user text also carries
+    `dir="auto"`, so a Latin name inside an Arabic ad still reads left to right."""
+    direction = text_direction(ad.text, ad.headline, ad.business, ad.prefill, ad.greeting)
+    return ' dir="rtl"' if direction == "rtl" else ""
+
+
 def text_html(text: str) -> str:
     """Escaped text with line breaks kept."""
     return "<br>".join(esc(line) for line in text.split("\n"))
@@ -83,7 +107,7 @@ def avatar_html(ad: AdSpec, size: int = 40) -> str:
         )
     return (
         f'<span class="bas-avatar bas-avatar-initials" role="img" aria-label="{esc(name)} logo" '
-        f'style="width:{size}px;height:{size}px">{esc(_initials(name))}</span>'
+        f'style="width:{size}px;height:{size}px" dir="auto">{esc(_initials(name))}</span>'
     )
 
 
@@ -162,7 +186,8 @@ def page_header_html(ad: AdSpec) -> str:
     return (
         '<header class="bas-head">'
         f"{avatar_html(ad)}"
-        f'<div class="bas-head-text"><div class="bas-name"><span>{name}</span>{badge}</div>'
+        f'<div class="bas-head-text"><div class="bas-name"><span dir="auto">{name}</span>{badge}'
+        "</div>"
         f'<div class="bas-sponsored">Sponsored · {GLOBE}</div></div>'
         '<div class="bas-more" aria-hidden="true">···</div>'
         "</header>"
@@ -188,7 +213,7 @@ def actions_html() -> str:
 def feed_mobile_html(ad: AdSpec) -> str:
     """The Facebook mobile-feed card (4:5 image) with the WhatsApp button under it."""
     return (
-        '<article class="bas-card bas-feed-mobile" '
+        f'<article class="bas-card bas-feed-mobile"{dir_attr(ad)} '
         f'aria-label="Facebook mobile feed preview: {esc(ad.business or "Your business")}">'
         f"{page_header_html(ad)}{primary_text_html(ad.text)}"
         f"{media_html(ad, '4:5', 'Facebook Feed, 4:5')}{_link_row(ad)}{actions_html()}"
@@ -212,7 +237,7 @@ def _link_row(ad: AdSpec) -> str:
 def feed_desktop_html(ad: AdSpec) -> str:
     """The Facebook desktop-feed card: the 1.91:1 link layout, button beside the headline."""
     return (
-        '<article class="bas-card bas-feed-desktop" '
+        f'<article class="bas-card bas-feed-desktop"{dir_attr(ad)} '
         f'aria-label="Facebook desktop feed preview: {esc(ad.business or "Your business")}">'
         f"{page_header_html(ad)}{primary_text_html(ad.text)}"
         f"{media_html(ad, '1.91:1', 'Facebook Feed desktop, 1.91:1')}{_link_row(ad)}"
@@ -241,16 +266,17 @@ def ig_feed_html(ad: AdSpec) -> str:
     more = '<span class="bas-seemore"> … more</span>' if cut.cut else ""
     icons = "".join(_ig_icon(name) for name in IG_ICONS)
     return (
-        f'<article class="bas-card bas-ig" aria-label="Instagram feed preview: {esc(_handle(ad))}">'
+        f'<article class="bas-card bas-ig"{dir_attr(ad)} '
+        f'aria-label="Instagram feed preview: {esc(_handle(ad))}">'
         f'<header class="bas-ig-head">{avatar_html(ad, 32)}<div class="bas-head-text">'
-        f'<div class="bas-name bas-ig-name"><span>{esc(_handle(ad))}</span>{badge}</div>'
+        f'<div class="bas-name bas-ig-name"><span dir="auto">{esc(_handle(ad))}</span>{badge}</div>'
         '<div class="bas-sponsored">Sponsored</div></div>'
         '<div class="bas-more" aria-hidden="true">···</div></header>'
         f"{media_html(ad, '1:1', 'Instagram Feed, 1:1')}"
         f'<div class="bas-ig-cta">{cta_html(ad, css_class="bas-ig-button")}{CHEVRON}</div>'
         f'<div class="bas-ig-icons">{icons}<span class="bas-ig-spacer"></span>'
         f"{_ig_icon('bookmark')}</div>"
-        f'<div class="bas-ig-caption" dir="auto"><b>{esc(_handle(ad))}</b> '
+        f'<div class="bas-ig-caption" dir="auto"><b dir="auto">{esc(_handle(ad))}</b> '
         f"{text_html(cut.shown)}{more}</div>"
         "</article>"
     )
@@ -269,25 +295,37 @@ def story_html(ad: AdSpec, placement: Placement, safe_zones: bool = False) -> st
     more = '<span class="bas-seemore"> … more</span>' if cut.cut else ""
     overlay = ""
     if safe_zones:
+        # The zones are hatched only; what they mean is written beside the story
+        # (safe_zone_legend_html), so no label covers the Page name or the button it describes.
         overlay = (
-            f'<div class="bas-safe bas-safe-top" style="height:{STORY_SAFE_TOP:.0%}">'
-            f"Keep clear: top {STORY_SAFE_TOP:.0%}</div>"
-            f'<div class="bas-safe bas-safe-bottom" style="height:{STORY_SAFE_BOTTOM:.0%}">'
-            f"Keep clear: bottom {STORY_SAFE_BOTTOM:.0%} (button)</div>"
+            f'<div class="bas-safe bas-safe-top" style="height:{STORY_SAFE_TOP:.0%}" '
+            f'role="img" aria-label="Keep clear: top {STORY_SAFE_TOP:.0%}"></div>'
+            f'<div class="bas-safe bas-safe-bottom" style="height:{STORY_SAFE_BOTTOM:.0%}" '
+            f'role="img" aria-label="Keep clear: bottom {STORY_SAFE_BOTTOM:.0%} (button)"></div>'
         )
     image = _full_screen_image(ad, f"{placement.name}, 9:16")
     return (
-        f'<article class="bas-story bas-{placement.key}" '
+        f'<article class="bas-story bas-{placement.key}"{dir_attr(ad)} '
         f'aria-label="{esc(placement.name)} preview: {esc(ad.business or "Your business")}">'
         f"{image}"
         '<div class="bas-story-progress"><span></span></div>'
         f'<header class="bas-story-head">{avatar_html(ad, 32)}<div>'
-        f'<div class="bas-story-name">{esc(ad.business or "Your business")}'
-        f"{VERIFIED_BADGE if ad.verified else ''}</div>"
+        f'<div class="bas-story-name"><span dir="auto">{esc(ad.business or "Your business")}'
+        f"</span>{VERIFIED_BADGE if ad.verified else ''}</div>"
         '<div class="bas-story-sponsored">Sponsored</div></div></header>'
         f'<div class="bas-story-text" dir="auto">{text_html(cut.shown)}{more}</div>'
         f'<div class="bas-story-cta">{cta_html(ad, css_class="bas-sticker")}</div>'
         f"{overlay}</article>"
+    )
+
+
+def safe_zone_legend_html() -> str:
+    """What the hatched Stories zones mean, written under the story rather than on it."""
+    return (
+        '<p class="bas-safe-legend"><span class="bas-safe-swatch" aria-hidden="true"></span>'
+        f"Hatched: the top {STORY_SAFE_TOP:.0%} (the Page name) and the bottom "
+        f"{STORY_SAFE_BOTTOM:.0%} (the button) that Stories cover; keep the art's text out of "
+        "them.</p>"
     )
 
 
@@ -298,7 +336,8 @@ def marketplace_html(ad: AdSpec) -> str:
         '<div class="bas-mp-tile bas-mp-ad">'
         f"{media_html(ad, '1:1', 'Marketplace tile, 1:1')}"
         f'<div class="bas-mp-title" dir="auto">{esc(cut.shown)}{"…" if cut.cut else ""}</div>'
-        f'<div class="bas-mp-meta">{esc(ad.business or "Your business")} · Sponsored</div>'
+        f'<div class="bas-mp-meta"><span dir="auto">{esc(ad.business or "Your business")}</span>'
+        " · Sponsored</div>"
         f"{cta_html(ad, css_class='bas-mp-cta')}</div>"
     )
     blank = (
@@ -306,7 +345,7 @@ def marketplace_html(ad: AdSpec) -> str:
         '<div class="bas-mp-line"></div><div class="bas-mp-line bas-short"></div></div>'
     )
     return (
-        '<article class="bas-card bas-marketplace" aria-label="Marketplace preview">'
+        f'<article class="bas-card bas-marketplace"{dir_attr(ad)} aria-label="Marketplace preview">'
         '<div class="bas-mp-bar">Marketplace · Today\'s picks</div>'
         f'<div class="bas-mp-grid">{tile}{blank}{blank}{blank}</div></article>'
     )
@@ -322,12 +361,12 @@ def reels_html(ad: AdSpec) -> str:
         f'<span class="bas-rail-icon">{_ig_icon(name, "#ffffff")}</span>' for name in IG_ICONS
     )
     return (
-        f'<article class="bas-story bas-reels" aria-label="Reels preview: '
+        f'<article class="bas-story bas-reels"{dir_attr(ad)} aria-label="Reels preview: '
         f'{esc(ad.business or "Your business")}">{image}'
         f'<div class="bas-reels-rail">{rail}</div>'
         f'<div class="bas-reels-foot"><div class="bas-story-head bas-static">{avatar_html(ad, 28)}'
-        f'<div><div class="bas-story-name">{esc(ad.business or "Your business")}'
-        f"{VERIFIED_BADGE if ad.verified else ''}</div>"
+        f'<div><div class="bas-story-name"><span dir="auto">{esc(ad.business or "Your business")}'
+        f"</span>{VERIFIED_BADGE if ad.verified else ''}</div>"
         '<div class="bas-story-sponsored">Sponsored</div></div></div>'
         f'<div class="bas-reels-text" dir="auto">{text_html(cut.shown)}{more}</div>'
         f"{cta_html(ad, css_class='bas-reels-cta')}</div></article>"
@@ -367,6 +406,9 @@ def crop_html(ad: AdSpec, placement: Placement) -> str:
         "</figcaption></figure>"
     )
 
+
+# The placements drawn by story_html, whose safe zones the overlay shows.
+SAFE_ZONE_PLACEMENTS = frozenset({"fb_story", "ig_story"})
 
 PLACEMENT_RENDERERS = {
     "fb_feed_mobile": lambda ad, safe: feed_mobile_html(ad),

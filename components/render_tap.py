@@ -14,6 +14,7 @@ from components.icons import icon
 from components.render import (
     VERIFIED_BADGE,
     avatar_html,
+    dir_attr,
     esc,
     text_html,
 )
@@ -22,6 +23,9 @@ BACK_ARROW = icon("back", "#ffffff")
 SEND_ICON = icon("paper-plane", "#ffffff", "bas-icon", "Send")
 HEADER_ICONS = icon("video", "#ffffff") + icon("phone", "#ffffff")
 END_CALL = icon("phone", "#ffffff", "bas-glyph", "End call")
+# The call screen's keys: label and icon (the label is written under the key, so the icon
+# itself is decorative).
+CALL_KEYS = (("Mute", "mic-off"), ("Keypad", "keypad"), ("Speaker", "speaker"))
 
 
 def chat_screen_html(ad: AdSpec, time_label: str = "9:41") -> str:
@@ -53,15 +57,17 @@ def chat_screen_html(ad: AdSpec, time_label: str = "9:41") -> str:
         else '<span class="bas-wa-placeholder">Message</span>'
     )
     return (
-        f'<section class="bas-wa" aria-label="WhatsApp chat preview with {name}">'
+        f'<section class="bas-wa"{dir_attr(ad)} aria-label="WhatsApp chat preview with {name}">'
         '<div class="bas-tap-label">Preview · what a tap opens in WhatsApp</div>'
         f'<header class="bas-wa-head"><span class="bas-wa-back">{BACK_ARROW}</span>'
         f"{avatar_html(ad, 36)}"
-        f'<div class="bas-wa-title"><div class="bas-wa-name">{name}</div>{status}</div>'
+        f'<div class="bas-wa-title"><div class="bas-wa-name" dir="auto">{name}</div>{status}</div>'
         f'<span class="bas-wa-icons">{HEADER_ICONS}</span></header>'
         '<div class="bas-wa-body">'
-        '<div class="bas-wa-system">This chat started from an ad on Facebook. The business '
-        "will see which ad you tapped.</div>"
+        # The studio's own words are English: kept left to right inside a mirrored chat, so
+        # the full stop stays at the end of the sentence.
+        '<div class="bas-wa-system" dir="ltr">This chat started from an ad on Facebook. The '
+        "business will see which ad you tapped.</div>"
         f"{greeting}{replies}</div>"
         # A long pre-filled message scrolls inside the box, so the box takes focus (keyboard
         # users can scroll it) and is named like the read-only text field it stands for.
@@ -90,14 +96,15 @@ def call_screen_html(ad: AdSpec, moment: datetime | None = None) -> str:
             )
     status = "Calling…" if check.ok else "Cannot call: the number is not valid"
     buttons = "".join(
-        f'<span class="bas-call-key"><span class="bas-call-key-dot"></span>{label}</span>'
-        for label in ("Mute", "Keypad", "Speaker")
+        f'<span class="bas-call-key"><span class="bas-call-key-dot">'
+        f"{icon(source, '#ffffff', 'bas-call-key-icon')}</span>{label}</span>"
+        for label, source in CALL_KEYS
     )
     return (
-        f'<section class="bas-call" aria-label="Call screen preview: {name}">'
+        f'<section class="bas-call"{dir_attr(ad)} aria-label="Call screen preview: {name}">'
         '<div class="bas-tap-label bas-dark">Preview · what a tap opens: the phone app</div>'
         f'<div class="bas-call-who">{avatar_html(ad, 84)}'
-        f'<div class="bas-call-name">{name}</div>'
+        f'<div class="bas-call-name" dir="auto">{name}</div>'
         f'<div class="bas-call-number">{number}</div>'
         f'<div class="bas-call-state">{esc(status)}</div></div>'
         f"{outcome}"

@@ -41,9 +41,12 @@ TOKENS: dict[str, dict[str, str]] = {
         "disabled": "#a8abb0",
     },
 }
+# The script fonts after Noto Sans are Debian's fonts-noto-core (installed by `make`): Arabic
+# (also Urdu), Hebrew, Devanagari (Hindi) and Thai copy shape with them offline.
 FONT_STACK = (
     '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, '
-    '"Noto Sans", "Noto Color Emoji", sans-serif'
+    '"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", '
+    '"Noto Sans Thai", "Noto Color Emoji", sans-serif'
 )
 RADIUS = {"card": "8px", "button": "6px", "avatar": "50%"}
 
@@ -54,6 +57,9 @@ def css_variables(theme: str) -> str:
     return ";".join(f"--bas-{name}:{value}" for name, value in tokens.items())
 
 
+# Page names wrap (as Facebook's do) rather than being cut to "Mama Bisi's B…"; layout uses
+# logical properties (inset-inline, margin-inline, float:inline-end) so a placement or screen
+# marked dir="rtl" mirrors; arrows are flipped under [dir=rtl].
 STYLES = """
 .bas-root{{font-family:{font};color:var(--bas-text);background:var(--bas-canvas);
   padding:16px;border-radius:12px;line-height:1.34;-webkit-font-smoothing:antialiased}}
@@ -67,8 +73,9 @@ STYLES = """
 .bas-avatar-initials{{display:inline-flex;align-items:center;justify-content:center;
   background:#0866ff;color:#fff;font-weight:700;font-size:15px}}
 .bas-head-text{{flex:1;min-width:0}}
-.bas-name{{font-weight:600;font-size:15px;display:flex;align-items:center;gap:4px}}
-.bas-name span{{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}}
+.bas-name{{font-weight:600;font-size:15px}}
+.bas-name .bas-verified{{vertical-align:-2px;margin-inline-start:4px}}
+.bas-name span{{overflow-wrap:anywhere}}
 .bas-verified{{width:14px;height:14px;flex:none}}
 .bas-sponsored{{font-size:13px;color:var(--bas-muted);display:flex;align-items:center;gap:3px}}
 .bas-globe{{width:12px;height:12px}}
@@ -95,18 +102,22 @@ STYLES = """
 .bas-cta-disabled{{background:var(--bas-link-row);color:var(--bas-disabled)!important;
   border:1px dashed var(--bas-disabled);cursor:not-allowed}}
 .bas-cta-disabled .bas-glyph{{filter:grayscale(1);opacity:.5}}
-.bas-actions{{display:flex;justify-content:space-around;border-top:1px solid var(--bas-divider);
-  margin:0 12px;padding:6px 0;color:var(--bas-muted);font-weight:600;font-size:14px}}
-.bas-action{{display:inline-flex;align-items:center;gap:6px;padding:4px 8px}}
+.bas-actions{{display:flex;flex-wrap:wrap;justify-content:space-around;
+  border-top:1px solid var(--bas-divider);margin:0 12px;padding:6px 0;color:var(--bas-muted);
+  font-weight:600;font-size:14px}}
+.bas-action{{display:inline-flex;align-items:center;gap:5px;padding:4px;white-space:nowrap}}
 .bas-action img{{width:18px;height:18px}}
 """.format(font=FONT_STACK, **RADIUS)
 
 PLACEMENT_STYLES = """
 .bas-feed-desktop{max-width:500px}
 .bas-chevron{width:16px;height:16px}
+[dir=rtl] .bas-chevron{transform:scaleX(-1)}
 .bas-ig-head{display:flex;align-items:center;gap:10px;padding:10px 12px}
 .bas-ig-head .bas-avatar{width:32px;height:32px}
-.bas-ig-name{font-size:14px}
+.bas-ig-name{font-size:14px;display:flex;align-items:center;gap:4px}
+.bas-ig-name .bas-verified{margin:0}
+.bas-ig-name span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .bas-ig .bas-sponsored{font-size:12px;color:var(--bas-text)}
 .bas-ig-cta{display:flex;align-items:center;justify-content:space-between;padding:10px 12px;
   border-bottom:1px solid var(--bas-divider);color:var(--bas-accent)}
@@ -154,17 +165,20 @@ PLACEMENT_STYLES = """
 .bas-sticker .bas-glyph{width:20px;height:20px;color:var(--bas-whatsapp)}
 .bas-sticker[data-cta=call] .bas-glyph{color:var(--bas-accent)}
 .bas-sticker.bas-cta-disabled{background:#e4e6eb;color:#606266!important}
-.bas-safe{position:absolute;left:0;right:0;z-index:4;display:flex;align-items:center;
-  justify-content:center;font-size:11px;font-weight:700;color:#fff;letter-spacing:.3px;
+.bas-safe{position:absolute;left:0;right:0;z-index:4;pointer-events:none;
   background:repeating-linear-gradient(45deg,rgba(255,59,48,.42) 0 8px,
   rgba(255,59,48,.22) 8px 16px);
   outline:1px dashed #fff}
 .bas-safe-top{top:0}
 .bas-safe-bottom{bottom:0}
-.bas-reels-rail{position:absolute;right:8px;bottom:34%;z-index:2;display:flex;
+.bas-safe-legend{display:flex;align-items:flex-start;gap:6px;margin:8px 0 0;font-size:13px;
+  line-height:1.35;color:var(--bas-muted)}
+.bas-safe-swatch{flex:none;width:14px;height:14px;margin-top:2px;border-radius:3px;
+  background:repeating-linear-gradient(45deg,rgba(255,59,48,.7) 0 3px,rgba(255,59,48,.3) 3px 6px)}
+.bas-reels-rail{position:absolute;inset-inline-end:8px;bottom:34%;z-index:2;display:flex;
   flex-direction:column;gap:16px}
 .bas-rail-icon img{width:26px;height:26px;filter:drop-shadow(0 1px 2px #000)}
-.bas-reels-foot{position:absolute;left:10px;right:48px;bottom:12px;z-index:2;display:flex;
+.bas-reels-foot{position:absolute;inset-inline:10px 48px;bottom:12px;z-index:2;display:flex;
   flex-direction:column;gap:8px}
 .bas-reels-text{font-size:13px;text-shadow:0 1px 3px rgba(0,0,0,.8);overflow-wrap:anywhere}
 .bas-reels-cta{display:flex;align-items:center;justify-content:center;gap:8px;padding:8px;
@@ -207,8 +221,8 @@ PLACEMENT_STYLES = """
 .bas-notch{width:90px;height:20px;border-radius:12px;background:#000}
 .bas-phone-screen{border-radius:26px;overflow:hidden;background:var(--bas-canvas)}
 .bas-phone-screen .bas-card,.bas-phone-screen .bas-story{border-radius:0;max-width:none}
-.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(300px,100%),1fr));
-  gap:28px 20px;align-items:start}
+.bas-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(240px,100%),1fr));
+  gap:28px 16px;align-items:start}
 .bas-cell h2{font-size:15px;font-weight:700;margin:0 0 8px;padding:0;line-height:1.34;
   letter-spacing:normal;color:var(--bas-text)}
 .bas-cell h2 span{font-weight:400;color:var(--bas-muted)}
@@ -223,6 +237,8 @@ PLACEMENT_STYLES = """
 """
 
 
+# The chat header shows the whole business name (wrapped when long, never cut: the tap panel
+# is a phone's width) and its status on at most two lines.
 TAP_STYLES = """
 .bas-qr{margin:16px auto 0;text-align:center}
 .bas-qr img{display:block;margin:0 auto;background:#fff;border-radius:6px;
@@ -235,17 +251,18 @@ TAP_STYLES = """
   flex-direction:column;min-height:560px;background:#efeae2;
   box-shadow:0 1px 3px rgba(0,0,0,.25);font-size:14.5px;color:#111b21}
 .bas-dark .bas-wa{background:#0b141a;color:#e9edef}
-.bas-wa-head{display:flex;align-items:center;gap:8px;padding:10px;background:#008069;color:#fff}
+.bas-wa-head{display:flex;align-items:center;gap:6px;padding:10px 8px;background:#008069;
+  color:#fff}
 .bas-dark .bas-wa-head{background:#1f2c34}
 .bas-wa-back img,.bas-wa-icons img{width:22px;height:22px;display:block}
-.bas-wa-icons{display:flex;gap:14px;margin-left:auto}
+[dir=rtl] .bas-wa-back img,[dir=rtl] .bas-wa-send img{transform:scaleX(-1)}
+.bas-wa-icons{display:flex;gap:12px;margin-inline-start:auto;flex:none}
 .bas-wa-icons .bas-glyph{width:20px;height:20px}
 .bas-wa-head .bas-avatar{border:0}
-.bas-wa-title{min-width:0}
-.bas-wa-name{font-weight:600;font-size:16px;overflow:hidden;text-overflow:ellipsis;
-  white-space:nowrap}
-.bas-wa-status{font-size:12px;display:flex;align-items:center;gap:4px}
-.bas-wa-status .bas-verified{width:12px;height:12px}
+.bas-wa-title{flex:1;min-width:0}
+.bas-wa-name{font-weight:600;font-size:16px;line-height:1.2;overflow-wrap:anywhere}
+.bas-wa-status{font-size:12px;line-height:1.25;display:flex;align-items:center;gap:4px}
+.bas-wa-status .bas-verified{width:12px;height:12px;flex:none}
 .bas-wa-body{flex:1;padding:12px 10px;display:flex;flex-direction:column;gap:8px;
   background-image:radial-gradient(rgba(0,0,0,.05) 1px,transparent 1px),
   radial-gradient(rgba(0,0,0,.035) 1px,transparent 1px);
@@ -255,9 +272,10 @@ TAP_STYLES = """
 .bas-dark .bas-wa-system{background:#182229;color:#ffd279}
 .bas-wa-bubble{max-width:82%;padding:6px 8px 4px;border-radius:8px;position:relative;
   box-shadow:0 1px .5px rgba(11,20,26,.13);overflow-wrap:anywhere}
-.bas-wa-in{align-self:flex-start;background:#fff;border-top-left-radius:0}
+.bas-wa-in{align-self:flex-start;background:#fff;border-start-start-radius:0}
 .bas-dark .bas-wa-in{background:#202c33}
-.bas-wa-time{float:right;font-size:11px;color:#667781;margin:6px 0 0 10px}
+.bas-wa-time{float:inline-end;font-size:11px;color:#667781;margin-top:6px;
+  margin-inline-start:10px}
 .bas-dark .bas-wa-time{color:#8696a0}
 .bas-wa-chips{display:flex;flex-direction:column;gap:6px;align-self:flex-start;max-width:82%}
 .bas-wa-chip{background:#fff;color:#027eb5;border-radius:18px;padding:7px 14px;
@@ -289,7 +307,9 @@ TAP_STYLES = """
 .bas-call-keys{display:flex;justify-content:space-around;margin:auto 24px 20px}
 .bas-call-key{display:flex;flex-direction:column;align-items:center;gap:6px;font-size:12px;
   opacity:.85}
-.bas-call-key-dot{width:54px;height:54px;border-radius:50%;background:rgba(255,255,255,.14)}
+.bas-call-key-dot{width:54px;height:54px;border-radius:50%;background:rgba(255,255,255,.14);
+  display:flex;align-items:center;justify-content:center}
+.bas-call-key-icon{width:26px;height:26px}
 .bas-call-end{width:62px;height:62px;border-radius:50%;background:#ff3b30;margin:0 auto 28px;
   display:flex;align-items:center;justify-content:center}
 .bas-call-end .bas-glyph{width:28px;height:28px;color:#fff;transform:rotate(135deg)}

@@ -32,6 +32,8 @@ function build(parentElement, data, setStateValue) {
   input.id = id;
   if (!data.multiline) input.type = "text";
   input.setAttribute("autocomplete", "off");
+  // Arabic, Hebrew or Urdu copy is typed and shown right to left, as the previews show it.
+  input.dir = "auto";
   const hint = document.createElement("div");
   hint.className = "bas-live-hint";
   const note = document.createElement("div");

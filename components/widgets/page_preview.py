@@ -10,6 +10,7 @@ Preview: the ad in every placement, side by side, and what a tap on its button d
 """
 
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -22,16 +23,25 @@ from components.render_tap import call_screen_html, chat_screen_html, qr_figure_
 from components.session import current_ad, media_url, served_html, set_ad
 from components.widgets import hours_editor, preview_options, tap_moment
 
+TAP_PANEL_WIDTH = 340
+PREVIEW_CSS = Path(__file__).resolve().parents[2] / "assets" / "preview.css"
+
 
 def preview_page() -> None:
     """Preview: the ad in every placement, side by side, and what a tap on its button does."""
     st.title("Preview every placement", anchor=False)
+    st.html(PREVIEW_CSS)
     ad = current_ad()
     theme, frame, safe_zones = preview_options()
 
-    grid_col, tap_col = st.columns([2.2, 1], gap="large")
+    # The placements grid takes what the tap panel (a phone's width, enough for the chat
+    # header and the whole hours table) leaves; where both do not fit side by side the tap
+    # panel wraps under the grid instead of shrinking.
+    with st.container(horizontal=True, gap="medium", key="preview_layout"):
+        grid_box = st.container(key="placements")
+        tap_box = st.container(key="tap_panel", width=TAP_PANEL_WIDTH)
 
-    with tap_col, st.container(key="tap_panel"):
+    with tap_box:
         st.subheader("After the tap", anchor=False)
         if ad.cta == "call":
             with st.expander("Business hours", expanded=True, icon=":material/schedule:"):
@@ -65,7 +75,7 @@ def preview_page() -> None:
             width="stretch",
         )
 
-    with grid_col, st.container(key="placements"):
+    with grid_box:
         st.html(
             served_html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))
         )

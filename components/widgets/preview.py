@@ -48,7 +48,7 @@ def hours_editor(ad: AdSpec) -> BusinessHours:
         opens, closes = intervals[0] if intervals else ("09:00", "17:00")
         rows.append(
             {
-                "Day": DAY_NAMES[day],
+                "Day": DAY_NAMES[day][:3],
                 "Open": bool(intervals),
                 "From": parse_hhmm(opens) or time(9),
                 "To": parse_hhmm(closes) or time(17),
@@ -59,10 +59,13 @@ def hours_editor(ad: AdSpec) -> BusinessHours:
         key="hours_table",
         hide_index=True,
         disabled=["Day"],
+        # Short day names and small columns: the whole table, "To" included, fits the tap
+        # column (about 300 px) without a horizontal scroll.
         column_config={
-            "Open": st.column_config.CheckboxColumn("Open"),
-            "From": st.column_config.TimeColumn("From", format="HH:mm", step=900),
-            "To": st.column_config.TimeColumn("To", format="HH:mm", step=900),
+            "Day": st.column_config.TextColumn("Day", width=52),
+            "Open": st.column_config.CheckboxColumn("Open", width=56),
+            "From": st.column_config.TimeColumn("From", format="HH:mm", step=900, width=76),
+            "To": st.column_config.TimeColumn("To", format="HH:mm", step=900, width=76),
         },
         width="stretch",
     )
