@@ -27,11 +27,13 @@ from components.ad import (
     QUICK_REPLY_LIMIT,
     AdSpec,
     cached_phone_check,
+    is_sample_art,
     reply_problems,
     with_uploaded_image,
 )
-from components.images import MAX_UPLOAD_BYTES, check_upload
+from components.images import MAX_UPLOAD_BYTES, check_upload, image_size
 from components.phone import PhoneCheck, phone_region_options
+from components.placements import crop_summary
 from components.session import current_ad, set_ad
 from components.widgets.common import markdown_code
 from components.widgets.live_text import live_text
@@ -103,30 +105,58 @@ def _text_field(
     )
 
 
-def _store_upload(kind: str) -> None:
-    """on_change of an uploader: check the file; keep the previous image when it is refused."""
-    upload = st.session_state.get(key(f"{kind}_upload"))
-    errors = st.session_state.setdefault("image_errors", {})
+# Per slot, the messages of its last upload and the number of uploaders drawn so far; under
+# the "ad_" prefix, so loading another ad (`load_ad`) forgets them.
+_UPLOAD_ERRORS_KEY = key("upload_errors")
+_UPLOAD_ROUND_KEY = key("upload_round")
+
+
+def _upload_key(kind: str) -> str:
+    """The uploader's key for this round: a new key after every processed file, so the
+    uploader comes back empty and never keeps a refused or replaced file as a chip."""
+    return key(f"{kind}_upload_{st.session_state.get(_UPLOAD_ROUND_KEY, {}).get(kind, 0)}")
+
+
+def _store_upload(kind: str, widget_key: str) -> None:
+    """on_change of an uploader: check the file; keep the previous image when it is refused.
+    Either way the uploader is replaced by an empty one: the slot shows the image in use."""
+    upload = st.session_state.get(widget_key)
+    errors = st.session_state.setdefault(_UPLOAD_ERRORS_KEY, {})
     errors.pop(kind, None)
     if upload is None:
         return
-    data = upload.getvalue()
-    result = check_upload(data)
+    result = check_upload(upload.getvalue())
     if result.ok:
         set_ad(with_uploaded_image(current_ad(), kind, result.data))
-        st.session_state.setdefault("image_notes", {})[kind] = result.note
     else:
-        name = markdown_code(upload.name)
-        errors[kind] = f"{name}: {result.error} The previous image is kept."
+        errors[kind] = (upload.name, f"{result.error} The previous image is kept.")
+    rounds = st.session_state.setdefault(_UPLOAD_ROUND_KEY, {})
+    rounds[kind] = rounds.get(kind, 0) + 1
 
 
 def _upload_messages(kind: str) -> None:
-    error = st.session_state.get("image_errors", {}).get(kind)
-    if error:
-        st.error(error, icon=":material/image_not_supported:")
-    note = st.session_state.get("image_notes", {}).get(kind)
-    if note:
-        st.caption(note)
+    """Under an uploader, in text: why the last file was refused, the image in use, and what
+    the placements do to its shape."""
+    refused = st.session_state.get(_UPLOAD_ERRORS_KEY, {}).get(kind)
+    if refused:
+        name, reason = refused
+        with st.container(key=f"upload_error_{kind}"):
+            st.error(f"{markdown_code(name)} was not used: {reason}",
+                     icon=":material/image_not_supported:")  # fmt: skip
+    ad = current_ad()
+    data = getattr(ad, kind)
+    if not data:
+        return
+    width, height = image_size(data)
+    whose = "the sample's" if is_sample_art(data) else "your"
+    with st.container(key=f"upload_status_{kind}"):
+        st.caption(f"In use: {whose} image, {width}×{height} px. A new file replaces it.")
+        if kind != "logo":
+            # The framing radio sits below and is read back after the section: use its value.
+            fit = str(st.session_state.get(key("image_fit"), ad.image_fit))
+            summary = crop_summary(replace(ad, image_fit=fit), kind)
+            if summary:
+                st.caption(summary)
 
 
 SECTIONS = {
@@ -150,15 +180,21 @@ _LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
 def _uploader(label: str, kind: str) -> None:
-    st.file_uploader(
-        label,
-        type=_UPLOAD_TYPES,
-        key=key(f"{kind}_upload"),
-        on_change=_store_upload,
-        args=(kind,),
-        max_upload_size=_LIMIT_MB,
-    )
-    _upload_messages(kind)
+    widget_key = _upload_key(kind)
+    # The container's key stays while the uploader's changes: pages and tests find the slot.
+    with st.container(key=key(f"{kind}_upload")):
+        st.file_uploader(
+            label,
+            type=_UPLOAD_TYPES,
+            key=widget_key,
+            on_change=_store_upload,
+            args=(kind, widget_key),
+            # The server's limit, above the app's: a file over the app's limit reaches the
+            # check and is refused in words under the field (the browser's own refusal is a
+            # tooltip on an icon).
+            max_upload_size=max(_LIMIT_MB, int(st.get_option("server.maxUploadSize"))),
+        )
+        _upload_messages(kind)
 
 
 def _page_section() -> None:
