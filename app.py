@@ -8,13 +8,14 @@ The pieces live in `components/widgets/shell.py`: this script is re-read on ever
 
 from components.session import current_ad, init_session, sync_url
 from components.widgets import url_notes_banner
-from components.widgets.shell import app_navigation, configure_page, shared_sidebar
+from components.widgets.shell import app_navigation, configure_page, next_step, shared_sidebar
 
 configure_page()
 init_session()
 page = app_navigation()
 url_notes_banner()
 page.run()
+next_step(page)
 ad = current_ad()
 sync_url(ad)
 shared_sidebar(ad)

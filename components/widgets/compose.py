@@ -34,6 +34,7 @@ from components.ad import (
 from components.images import MAX_UPLOAD_BYTES, check_upload, image_size
 from components.phone import PhoneCheck, phone_region_options
 from components.placements import crop_summary
+from components.renaming import RENAMED_FIELDS, rename_offer
 from components.session import current_ad, set_ad
 from components.widgets.common import markdown_code
 from components.widgets.live_text import live_text
@@ -197,9 +198,44 @@ def _uploader(label: str, kind: str) -> None:
         _upload_messages(kind)
 
 
+# The business name the greeting and pre-filled message were written for: the session's first
+# (under "ad_", so a loaded ad brings its own).
+NAME_ORIGIN_KEY = key("name_origin")
+
+
+def _apply_rename() -> None:
+    """on_click of "Update greeting and message": carry the new name into them."""
+    ad = current_ad()
+    offer = rename_offer(ad, str(st.session_state.get(NAME_ORIGIN_KEY, "")))
+    if offer is not None:
+        set_ad(replace(ad, **dict(offer.changes)))
+    st.session_state[NAME_ORIGIN_KEY] = ad.business.strip()
+
+
+def _rename_offer() -> None:
+    """Under the Page name, once it is changed: offer (never impose) to carry the new name
+    into the greeting and pre-filled message that still say the old one."""
+    offer = rename_offer(current_ad(), str(st.session_state.get(NAME_ORIGIN_KEY, "")))
+    if offer is None:
+        return
+    named = [RENAMED_FIELDS[name] for name, _ in offer.changes]
+    with st.container(key="rename_offer", border=True):
+        if named:
+            verb = "says" if len(named) == 1 else "say"
+            st.markdown(f"The {' and '.join(named)} still {verb} {markdown_code(offer.old)}.")
+            st.button("Update greeting and message", key="rename_apply", on_click=_apply_rename,
+                      icon=":material/sync:")  # fmt: skip
+        for name in offer.too_long:
+            ceiling = MAX_URL_CHARS[name]
+            st.caption(f"The {RENAMED_FIELDS[name]} also says {markdown_code(offer.old)}, but "
+                       f"the new name would take it past {ceiling} characters: edit it under "
+                       "Welcome.")  # fmt: skip
+
+
 def _page_section() -> None:
     business = MAX_URL_CHARS["business"]
     _text_field("Page name", "business", limit=business)
+    _rename_offer()
     st.toggle("Verified badge", key=key("verified"))
     _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
 
@@ -307,6 +343,7 @@ def ad_form(ad: AdSpec) -> AdSpec:
     # (their on_change); choice widgets are read back here. A widget not drawn in a run loses
     # its value, so a section opens seeded from the AdSpec; loading another ad (`load_ad`)
     # clears the keys to re-seed them.
+    state.setdefault(NAME_ORIGIN_KEY, ad.business.strip())
     choices = SECTION_CHOICES[section]
     seed_form(ad, only={key(name) for name in choices} | _reply_keys(section))
     _SECTION_WIDGETS[section]()
