@@ -38,6 +38,7 @@ from components.renaming import RENAMED_FIELDS, rename_offer
 from components.session import current_ad, set_ad
 from components.widgets.common import markdown_code
 from components.widgets.live_text import live_text
+from components.widgets.share import shared_view
 
 
 def key(name: str) -> str:
@@ -102,6 +103,7 @@ def _text_field(
         ceiling=ceiling,
         limit=limit,
         multiline=multiline,
+        disabled=shared_view(),
         **options,
     )
 
@@ -194,6 +196,7 @@ def _uploader(label: str, kind: str) -> None:
             # check and is refused in words under the field (the browser's own refusal is a
             # tooltip on an icon).
             max_upload_size=max(_LIMIT_MB, int(st.get_option("server.maxUploadSize"))),
+            disabled=shared_view(),
         )
         _upload_messages(kind)
 
@@ -224,7 +227,7 @@ def _rename_offer() -> None:
             verb = "says" if len(named) == 1 else "say"
             st.markdown(f"The {' and '.join(named)} still {verb} {markdown_code(offer.old)}.")
             st.button("Update greeting and message", key="rename_apply", on_click=_apply_rename,
-                      icon=":material/sync:")  # fmt: skip
+                      icon=":material/sync:", disabled=shared_view())  # fmt: skip
         for name in offer.too_long:
             ceiling = MAX_URL_CHARS[name]
             st.caption(f"The {RENAMED_FIELDS[name]} also says {markdown_code(offer.old)}, but "
@@ -236,7 +239,7 @@ def _page_section() -> None:
     business = MAX_URL_CHARS["business"]
     _text_field("Page name", "business", limit=business)
     _rename_offer()
-    st.toggle("Verified badge", key=key("verified"))
+    st.toggle("Verified badge", key=key("verified"), disabled=shared_view())
     _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
 
 
@@ -257,6 +260,7 @@ def _images_section() -> None:
         format_func=IMAGE_FITS.get,
         key=key("image_fit"),
         horizontal=True,
+        disabled=shared_view(),
     )
 
 
@@ -268,6 +272,7 @@ def _button_section() -> None:
         format_func=CTA_LABELS.get,
         key=key("cta"),
         required=True,
+        disabled=shared_view(),
     )
     region_codes, region_labels = phone_region_options()
     cols = st.columns([2, 3])
@@ -278,6 +283,7 @@ def _button_section() -> None:
             format_func=region_labels.get,
             key=key("region"),
             help="Used when the number is written without its country code.",
+            disabled=shared_view(),
         )
     with cols[1]:
         _text_field(
@@ -308,6 +314,7 @@ def _welcome_section() -> None:
             on_change=partial(_set_reply, index),
             ceiling=QUICK_REPLY_LIMIT,
             limit=QUICK_REPLY_LIMIT,
+            disabled=shared_view(),
         )
 
 

@@ -13,8 +13,8 @@ from streamlit.navigation.page import StreamlitPage
 
 from components.ad import AdSpec
 from components.icons import app_icon_uri
-from components.widgets.common import share_dialog
 from components.widgets.drafts import account_control, save_dialog
+from components.widgets.share import make_copy, share_dialog, shared_view
 
 ABOUT = (
     "**Button Ad Studio** composes, previews and forecasts Facebook and Instagram ads with a "
@@ -25,8 +25,12 @@ ABOUT = (
 SIDEBAR_NOTE = "Previews and simulations only: nothing is sent to Meta or WhatsApp."
 PAGE_CONFIGURED_KEY = "page_configured"
 # The sidebar's one menu: what a person does with the ad they made, from any page.
-AD_ACTIONS = {"share": "Share link", "save": "Save draft"}
-AD_ACTION_ICONS = {"share": ":material/share:", "save": ":material/save:"}
+AD_ACTIONS = {"share": "Share link", "save": "Save draft", "copy": "Make a copy"}
+AD_ACTION_ICONS = {
+    "share": ":material/share:",
+    "save": ":material/save:",
+    "copy": ":material/content_copy:",
+}
 
 
 def configure_page() -> None:
@@ -123,11 +127,13 @@ def app_navigation() -> StreamlitPage:
 def shared_sidebar(ad: AdSpec) -> None:
     """The sidebar under the navigation: the account (when sign-in is set up), then one menu to
     share the ad or save it as a draft; each opens a dialog, built only when chosen."""
+    # A shared draft is read-only: it can be shared on or copied, never saved over.
+    options = ["share", "copy"] if shared_view() else ["share", "save"]
     with st.sidebar:
         account_control()
         action = st.menu_button(
             "Share or save",
-            options=list(AD_ACTIONS),
+            options=options,
             format_func=lambda option: f"{AD_ACTION_ICONS[option]} {AD_ACTIONS[option]}",
             key="ad_actions",
             icon=":material/ios_share:",
@@ -138,3 +144,6 @@ def shared_sidebar(ad: AdSpec) -> None:
             share_dialog(ad)
         elif action == "save":
             save_dialog()
+        elif action == "copy":
+            make_copy()
+            st.rerun()
