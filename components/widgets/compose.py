@@ -182,8 +182,17 @@ _UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
 _LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
+# The uploader's own hint states its limit (the server's, above the app's); the label states
+# the app's, so the hint is hidden in the image slots rather than contradict it.
+_HIDE_UPLOAD_HINT = (
+    "<style>[class*='st-key-ad_'][class*='_upload'] "
+    "[data-testid='stFileUploaderDropzoneInstructions']{display:none}</style>"
+)
+
+
 def _uploader(label: str, kind: str) -> None:
     widget_key = _upload_key(kind)
+    st.html(_HIDE_UPLOAD_HINT)
     # The container's key stays while the uploader's changes: pages and tests find the slot.
     with st.container(key=key(f"{kind}_upload")):
         st.file_uploader(
@@ -252,8 +261,8 @@ def _copy_section() -> None:
 
 def _images_section() -> None:
     _uploader(f"Ad image (PNG, JPEG or WebP, up to {_LIMIT_MB} MB; 4:5 suits the feed)", "image")
-    _uploader("Stories and Reels image (optional, 9:16; otherwise the ad image is cropped)",
-              "story_image")  # fmt: skip
+    _uploader(f"Stories and Reels image (optional; 9:16, PNG, JPEG or WebP, up to {_LIMIT_MB} MB; "
+              "otherwise the ad image is cropped)", "story_image")  # fmt: skip
     st.radio(
         "When the image's shape differs from the placement",
         options=list(IMAGE_FITS),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.ad import AdSpec, default_ad
+from components.session import open_draft
 
 PRODUCT_NAME = "Button Ad Studio"
 PRODUCT_LINE = (
@@ -44,8 +45,10 @@ def sample_prompt(ad: AdSpec) -> None:
     state = st.session_state
     if state.get(_DONE_KEY):
         return
-    if ad != default_ad():
-        state[_DONE_KEY] = True  # edited (or opened from a link): not shown again
+    if ad != default_ad() or open_draft() is not None:
+        # Edited, opened from a link, or a draft (a shared one may be the sample, unedited):
+        # not shown again.
+        state[_DONE_KEY] = True
         return
     with st.container(key="sample_prompt", border=True):
         st.markdown(f"{SAMPLE_PROMPT} {FIRST_FIELDS}")

@@ -109,8 +109,11 @@ def next_step(page: StreamlitPage) -> None:
         return
     target, label = NEXT_STEPS[name]
     st.divider()
-    with st.container(key="next_step", horizontal=True, horizontal_alignment="right"):
-        st.page_link(page_path(target), label=label, icon=":material/arrow_forward:")
+    row = st.container(key="next_step", horizontal=True, horizontal_alignment="right")
+    # A bordered box makes the link read as the page's closing button.
+    with row.container(border=True, width="content"):
+        st.page_link(page_path(target), label=label, icon=":material/arrow_forward:",
+                     icon_position="right")  # fmt: skip
 
 
 def app_navigation() -> StreamlitPage:

@@ -105,7 +105,8 @@ def test_a_draft_link_is_read_only_on_every_page():
         options = " ".join(at.menu_button(key="ad_actions").proto.options)
         assert "Make a copy" in options and "Save draft" not in options
     at = run_app(None, {"draft": draft_id})
-    # Compose shows the campaign but edits nothing.
+    # Compose shows the campaign but edits nothing, and does not call it a sample to edit.
+    assert not any("make it yours" in element.value for element in at.markdown)
     assert live_data(at, "ad_headline")["disabled"] is True
     section(at, "page")
     assert at.toggle(key="ad_verified").disabled
@@ -139,3 +140,13 @@ def test_make_a_copy_from_the_sidebar_menu():
     at.menu_button(key="ad_actions").click("copy").run()
     assert_clean(at)
     assert at.session_state["draft"].name == f"{name} (copy)" and not banner(at)
+
+
+def test_a_shared_draft_of_the_untouched_sample_is_not_called_a_sample_to_edit():
+    from components.ad import default_ad
+
+    info = drafts_store().save("local", unique("Sample as is"), default_ad())
+    at = run_app(None, {"draft": info.id})
+    assert_clean(at)
+    assert banner(at)
+    assert not any("make it yours" in element.value for element in at.markdown)

@@ -2,11 +2,15 @@
 and what the placements do to the picture's shape (issue 14, item 8)."""
 
 import io
+import tomllib
 
 from PIL import Image
 
-from tests.app.conftest import assert_clean, run_app
+from components.images import MAX_UPLOAD_BYTES
+from tests.app.conftest import ROOT, assert_clean, run_app
 from tests.app.test_compose_page import section
+
+MB = 1024 * 1024
 
 
 def jpeg(width: int, height: int) -> bytes:
@@ -63,4 +67,6 @@ def test_the_uploader_lets_a_file_over_the_apps_limit_reach_the_check():
     """The browser refuses a file over the widget's limit with only a tooltip: the widget's
     limit is the server's, above the app's 10 MB, so the app's words are shown instead."""
     at = section(run_app(), "images")
-    assert ad_uploader(at).proto.max_upload_size_mb == 12
+    server_limit = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    assert server_limit["maxUploadSize"] > MAX_UPLOAD_BYTES // MB
+    assert ad_uploader(at).proto.max_upload_size_mb == server_limit["maxUploadSize"]
