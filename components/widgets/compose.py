@@ -6,6 +6,11 @@ preview follows without Enter or leaving the field. The choice widgets (badge, b
 number's country, framing) are seeded from the AdSpec whenever their key is missing (first
 visit, page switch, a loaded sample) and read back by `ad_form`, which returns the AdSpec the
 form now describes.
+
+An uploader is drawn under a new key after every file it processed, so the slot shows no chip
+of a refused or replaced file; under it, in text, why the last file was refused, the image in
+use and what the placements crop. In a shared campaign's read-only view every field is
+disabled.
 """
 
 from __future__ import annotations
