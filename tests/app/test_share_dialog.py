@@ -150,3 +150,32 @@ def test_a_shared_draft_of_the_untouched_sample_is_not_called_a_sample_to_edit()
     assert_clean(at)
     assert banner(at)
     assert not any("make it yours" in element.value for element in at.markdown)
+
+
+PAYLOAD = "![x](http://evil.example/x.png) [Sign in](http://evil.example) :orange[x] evil.example"
+
+
+def test_a_hostile_draft_name_shows_as_typed_in_the_banner_and_the_copy_message():
+    from components.ad import default_ad
+    from components.widgets.common import markdown_code
+
+    info = drafts_store().save("local", PAYLOAD, default_ad())
+    at = run_app(None, {"draft": info.id})
+    assert markdown_code(PAYLOAD) in banner(at)
+    at.button(key="shared_make_copy").click().run()
+    message = " ".join(success.value for success in at.success)
+    assert markdown_code(f"{PAYLOAD} (copy)") in message
+
+
+def test_a_hostile_business_name_shows_as_typed_in_the_rename_offer():
+    from components.widgets.common import markdown_code
+
+    name = "![x](http://e.example/x.png) [Sign in](http://e.example) :orange[x]"  # ≤ 75
+    link = {"business": name, "greeting": f"Welcome to {name}!"}
+    at = section(run_app(params=link), "page")
+    type_text(at, "ad_business", "Ada")
+    assert_clean(at)
+    offer = [m.value for m in at.markdown if "still says" in m.value]
+    assert offer == [f"The greeting still says {markdown_code(name)}."]
+    at.button(key="rename_apply").click().run()
+    assert at.session_state["ad"].greeting == "Welcome to Ada!"
