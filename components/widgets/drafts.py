@@ -29,6 +29,7 @@ from components.session import (
 )
 from components.store import DraftConflict, DraftInfo, StoreError
 from components.widgets.common import markdown_code, markdown_text
+from components.widgets.copy_link import copy_link
 
 FLASH_KEY = "drafts_flash"
 
@@ -284,8 +285,8 @@ def draft_row(info: DraftInfo) -> None:
             st.text_input("New name", value=info.name, key=f"rename_{info.id}", max_chars=120)
             st.button("Rename", key=f"do_rename_{info.id}", on_click=rename, args=(info.id,))
         with cols[4].popover("Share", width="stretch"):
+            copy_link(share_link(info.id), key=f"share_link_{info.id}", label="Read-only link")
             st.caption("Anyone with this link can open this draft read-only.")
-            st.code(share_link(info.id), language=None, wrap_lines=True)
         cols[5].button("Delete", key=f"del_{info.id}", on_click=delete, args=(info.id,),
                        width="stretch")  # fmt: skip
         with st.expander("History"):
