@@ -285,7 +285,9 @@ def draft_row(info: DraftInfo) -> None:
             st.text_input("New name", value=info.name, key=f"rename_{info.id}", max_chars=120)
             st.button("Rename", key=f"do_rename_{info.id}", on_click=rename, args=(info.id,))
         with cols[4].popover("Share", width="stretch"):
-            copy_link(share_link(info.id), key=f"share_link_{info.id}", label="Read-only link")
+            # A component's key may not hold "__", which a draft id can: its hex stands in.
+            copy_link(share_link(info.id), key=f"share_link_{info.id.encode().hex()}",
+                      label="Read-only link")  # fmt: skip
             st.caption("Anyone with this link can open this draft read-only.")
         cols[5].button("Delete", key=f"del_{info.id}", on_click=delete, args=(info.id,),
                        width="stretch")  # fmt: skip
