@@ -1,20 +1,24 @@
 """Button Ad Studio: compose, preview and forecast ads with a WhatsApp Message or Call button.
 
-Entry point: page config, the navigation over `app_pages/`, the share-link notes and the
-shared sidebar (account, share link, save draft). Every page reads and writes the one AdSpec in
-the session; after the page has run, the address bar is rewritten to reopen exactly that ad.
+Entry point: page config, the navigation over `app_pages/`, the share-link notes (and the
+read-only banner of a shared draft), each page's next step and the shared sidebar (account,
+share link, save draft or make a copy). Every page reads and writes the one AdSpec in the
+session; after the page has run, the address bar is rewritten to reopen exactly that ad.
 The pieces live in `components/widgets/shell.py`: this script is re-read on every rerun.
 """
 
 from components.session import current_ad, init_session, sync_url
 from components.widgets import url_notes_banner
-from components.widgets.shell import app_navigation, configure_page, shared_sidebar
+from components.widgets.share import shared_view_banner
+from components.widgets.shell import app_navigation, configure_page, next_step, shared_sidebar
 
 configure_page()
 init_session()
 page = app_navigation()
 url_notes_banner()
+shared_view_banner()
 page.run()
+next_step(page)
 ad = current_ad()
 sync_url(ad)
 shared_sidebar(ad)

@@ -9,6 +9,7 @@ Stories do not support CALL_NOW, and call ads run on mobile placements only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from components.ad import (
     HEADLINE_LIMIT,
@@ -119,3 +120,43 @@ def placement_notes(ad: AdSpec, placement: Placement) -> list[PlacementNote]:
                 )
             )
     return notes
+
+
+def _shape(width: int, height: int) -> str:
+    """A picture's shape as people name it ("4:3", "16:9"), or its ratio to one when no small
+    whole numbers come close."""
+    ratio = Fraction(width, height).limit_denominator(16)
+    if abs(ratio - Fraction(width, height)) / Fraction(width, height) <= 0.01:
+        return f"{ratio.numerator}:{ratio.denominator}"
+    return f"{width / height:.2f}:1"
+
+
+def crop_summary(ad: AdSpec, kind: str) -> str:
+    """What the placements do to the uploaded picture `kind` ("image" or "story_image"), in one
+    sentence: which crop it to which shape and how much of it is lost where, or fit it with
+    bars (`ad.image_fit`). Empty when it fits every placement that shows it (or is absent)."""
+    art = getattr(ad, kind, None)
+    if not art:
+        return ""
+    width, height = image_size(art)
+    by_aspect: dict[str, list[str]] = {}
+    for placement in PLACEMENTS.values():
+        if ad.image_for(placement.aspect) is art and needs_crop(width, height, placement.aspect):
+            by_aspect.setdefault(placement.aspect, []).append(placement.name)
+    if not by_aspect:
+        return ""
+    parts = []
+    for aspect, names in by_aspect.items():
+        target, actual = aspect_ratio(aspect), width / height
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        many = len(names) > 1
+        if ad.image_fit == "crop":
+            lost = 1 - min(target / actual, actual / target)
+            where = "at the sides" if actual > target else "at the top and bottom"
+            verb = "crop" if many else "crops"
+            parts.append(f"{who} {verb} it to {aspect}, losing {lost:.0%} {where}")
+        else:
+            bars = "above and below" if actual > target else "at the sides"
+            verb = "show" if many else "shows"
+            parts.append(f"{who} {verb} it whole in {aspect}, with bars {bars}")
+    return f"{_shape(width, height)} photo: " + "; ".join(parts) + "."

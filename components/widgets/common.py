@@ -1,5 +1,5 @@
-"""Controls every page shares: the share-link dialog, the notes a bad link raised, and text
-from outside made safe for Markdown."""
+"""Controls every page shares: the notes a bad link raised, and text from outside made safe
+for Markdown."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import re
 
 import streamlit as st
 
-from components.ad import AdSpec
 from components.session import (
     current_ad,
     dismiss_pictures_note,
     dismiss_url_notes,
     pictures_are_the_samples,
-    share_url,
     url_notes,
 )
 
@@ -31,13 +29,6 @@ def markdown_code(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     return f"{fence} {text.replace(chr(10), ' ')} {fence}"
-
-
-@st.dialog("Share this ad")
-def share_dialog(ad: AdSpec) -> None:
-    """The URL that reopens this exact ad (images excepted), ready to copy."""
-    st.caption("Anyone with this link sees this ad and campaign. Images are not included.")
-    st.code(share_url(ad), language=None, wrap_lines=True)
 
 
 PICTURES_NOTE = (

@@ -6,6 +6,11 @@ preview follows without Enter or leaving the field. The choice widgets (badge, b
 number's country, framing) are seeded from the AdSpec whenever their key is missing (first
 visit, page switch, a loaded sample) and read back by `ad_form`, which returns the AdSpec the
 form now describes.
+
+An uploader is drawn under a new key after every file it processed, so the slot shows no chip
+of a refused or replaced file; under it, in text, why the last file was refused, the image in
+use and what the placements crop. In a shared campaign's read-only view every field is
+disabled.
 """
 
 from __future__ import annotations
@@ -27,14 +32,18 @@ from components.ad import (
     QUICK_REPLY_LIMIT,
     AdSpec,
     cached_phone_check,
+    is_sample_art,
     reply_problems,
     with_uploaded_image,
 )
-from components.images import MAX_UPLOAD_BYTES, check_upload
+from components.images import MAX_UPLOAD_BYTES, check_upload, image_size
 from components.phone import PhoneCheck, phone_region_options
+from components.placements import crop_summary
+from components.renaming import RENAMED_FIELDS, rename_offer
 from components.session import current_ad, set_ad
 from components.widgets.common import markdown_code
 from components.widgets.live_text import live_text
+from components.widgets.share import shared_view
 
 
 def key(name: str) -> str:
@@ -99,34 +108,63 @@ def _text_field(
         ceiling=ceiling,
         limit=limit,
         multiline=multiline,
+        disabled=shared_view(),
         **options,
     )
 
 
-def _store_upload(kind: str) -> None:
-    """on_change of an uploader: check the file; keep the previous image when it is refused."""
-    upload = st.session_state.get(key(f"{kind}_upload"))
-    errors = st.session_state.setdefault("image_errors", {})
+# Per slot, the messages of its last upload and the number of uploaders drawn so far; under
+# the "ad_" prefix, so loading another ad (`load_ad`) forgets them.
+_UPLOAD_ERRORS_KEY = key("upload_errors")
+_UPLOAD_ROUND_KEY = key("upload_round")
+
+
+def _upload_key(kind: str) -> str:
+    """The uploader's key for this round: a new key after every processed file, so the
+    uploader comes back empty and never keeps a refused or replaced file as a chip."""
+    return key(f"{kind}_upload_{st.session_state.get(_UPLOAD_ROUND_KEY, {}).get(kind, 0)}")
+
+
+def _store_upload(kind: str, widget_key: str) -> None:
+    """on_change of an uploader: check the file; keep the previous image when it is refused.
+    Either way the uploader is replaced by an empty one: the slot shows the image in use."""
+    upload = st.session_state.get(widget_key)
+    errors = st.session_state.setdefault(_UPLOAD_ERRORS_KEY, {})
     errors.pop(kind, None)
     if upload is None:
         return
-    data = upload.getvalue()
-    result = check_upload(data)
+    result = check_upload(upload.getvalue())
     if result.ok:
         set_ad(with_uploaded_image(current_ad(), kind, result.data))
-        st.session_state.setdefault("image_notes", {})[kind] = result.note
     else:
-        name = markdown_code(upload.name)
-        errors[kind] = f"{name}: {result.error} The previous image is kept."
+        errors[kind] = (upload.name, f"{result.error} The previous image is kept.")
+    rounds = st.session_state.setdefault(_UPLOAD_ROUND_KEY, {})
+    rounds[kind] = rounds.get(kind, 0) + 1
 
 
 def _upload_messages(kind: str) -> None:
-    error = st.session_state.get("image_errors", {}).get(kind)
-    if error:
-        st.error(error, icon=":material/image_not_supported:")
-    note = st.session_state.get("image_notes", {}).get(kind)
-    if note:
-        st.caption(note)
+    """Under an uploader, in text: why the last file was refused, the image in use, and what
+    the placements do to its shape."""
+    refused = st.session_state.get(_UPLOAD_ERRORS_KEY, {}).get(kind)
+    if refused:
+        name, reason = refused
+        with st.container(key=f"upload_error_{kind}"):
+            st.error(f"{markdown_code(name)} was not used: {reason}",
+                     icon=":material/image_not_supported:")  # fmt: skip
+    ad = current_ad()
+    data = getattr(ad, kind)
+    if not data:
+        return
+    width, height = image_size(data)
+    whose = "the sample's" if is_sample_art(data) else "your"
+    with st.container(key=f"upload_status_{kind}"):
+        st.caption(f"In use: {whose} image, {width}×{height} px. A new file replaces it.")
+        if kind != "logo":
+            # The framing radio sits below and is read back after the section: use its value.
+            fit = str(st.session_state.get(key("image_fit"), ad.image_fit))
+            summary = crop_summary(replace(ad, image_fit=fit), kind)
+            if summary:
+                st.caption(summary)
 
 
 SECTIONS = {
@@ -149,22 +187,73 @@ _UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
 _LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
+# The uploader's own hint states its limit (the server's, above the app's); the label states
+# the app's, so the hint is hidden in the image slots rather than contradict it.
+_HIDE_UPLOAD_HINT = (
+    "<style>[class*='st-key-ad_'][class*='_upload'] "
+    "[data-testid='stFileUploaderDropzoneInstructions']{display:none}</style>"
+)
+
+
 def _uploader(label: str, kind: str) -> None:
-    st.file_uploader(
-        label,
-        type=_UPLOAD_TYPES,
-        key=key(f"{kind}_upload"),
-        on_change=_store_upload,
-        args=(kind,),
-        max_upload_size=_LIMIT_MB,
-    )
-    _upload_messages(kind)
+    widget_key = _upload_key(kind)
+    st.html(_HIDE_UPLOAD_HINT)
+    # The container's key stays while the uploader's changes: pages and tests find the slot.
+    with st.container(key=key(f"{kind}_upload")):
+        st.file_uploader(
+            label,
+            type=_UPLOAD_TYPES,
+            key=widget_key,
+            on_change=_store_upload,
+            args=(kind, widget_key),
+            # The server's limit, above the app's: a file over the app's limit reaches the
+            # check and is refused in words under the field (the browser's own refusal is a
+            # tooltip on an icon).
+            max_upload_size=max(_LIMIT_MB, int(st.get_option("server.maxUploadSize"))),
+            disabled=shared_view(),
+        )
+        _upload_messages(kind)
+
+
+# The business name the greeting and pre-filled message were written for: the session's first
+# (under "ad_", so a loaded ad brings its own).
+NAME_ORIGIN_KEY = key("name_origin")
+
+
+def _apply_rename() -> None:
+    """on_click of "Update greeting and message": carry the new name into them."""
+    ad = current_ad()
+    offer = rename_offer(ad, str(st.session_state.get(NAME_ORIGIN_KEY, "")))
+    if offer is not None:
+        set_ad(replace(ad, **dict(offer.changes)))
+    st.session_state[NAME_ORIGIN_KEY] = ad.business.strip()
+
+
+def _rename_offer() -> None:
+    """Under the Page name, once it is changed: offer (never impose) to carry the new name
+    into the greeting and pre-filled message that still say the old one."""
+    offer = rename_offer(current_ad(), str(st.session_state.get(NAME_ORIGIN_KEY, "")))
+    if offer is None:
+        return
+    named = [RENAMED_FIELDS[name] for name, _ in offer.changes]
+    with st.container(key="rename_offer", border=True):
+        if named:
+            verb = "says" if len(named) == 1 else "say"
+            st.markdown(f"The {' and '.join(named)} still {verb} {markdown_code(offer.old)}.")
+            st.button("Update greeting and message", key="rename_apply", on_click=_apply_rename,
+                      icon=":material/sync:", disabled=shared_view())  # fmt: skip
+        for name in offer.too_long:
+            ceiling = MAX_URL_CHARS[name]
+            st.caption(f"The {RENAMED_FIELDS[name]} also says {markdown_code(offer.old)}, but "
+                       f"the new name would take it past {ceiling} characters: edit it under "
+                       "Welcome.")  # fmt: skip
 
 
 def _page_section() -> None:
     business = MAX_URL_CHARS["business"]
     _text_field("Page name", "business", limit=business)
-    st.toggle("Verified badge", key=key("verified"))
+    _rename_offer()
+    st.toggle("Verified badge", key=key("verified"), disabled=shared_view())
     _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
 
 
@@ -177,14 +266,15 @@ def _copy_section() -> None:
 
 def _images_section() -> None:
     _uploader(f"Ad image (PNG, JPEG or WebP, up to {_LIMIT_MB} MB; 4:5 suits the feed)", "image")
-    _uploader("Stories and Reels image (optional, 9:16; otherwise the ad image is cropped)",
-              "story_image")  # fmt: skip
+    _uploader(f"Stories and Reels image (optional; 9:16, PNG, JPEG or WebP, up to {_LIMIT_MB} MB; "
+              "otherwise the ad image is cropped)", "story_image")  # fmt: skip
     st.radio(
         "When the image's shape differs from the placement",
         options=list(IMAGE_FITS),
         format_func=IMAGE_FITS.get,
         key=key("image_fit"),
         horizontal=True,
+        disabled=shared_view(),
     )
 
 
@@ -196,6 +286,7 @@ def _button_section() -> None:
         format_func=CTA_LABELS.get,
         key=key("cta"),
         required=True,
+        disabled=shared_view(),
     )
     region_codes, region_labels = phone_region_options()
     cols = st.columns([2, 3])
@@ -206,6 +297,7 @@ def _button_section() -> None:
             format_func=region_labels.get,
             key=key("region"),
             help="Used when the number is written without its country code.",
+            disabled=shared_view(),
         )
     with cols[1]:
         _text_field(
@@ -236,6 +328,7 @@ def _welcome_section() -> None:
             on_change=partial(_set_reply, index),
             ceiling=QUICK_REPLY_LIMIT,
             limit=QUICK_REPLY_LIMIT,
+            disabled=shared_view(),
         )
 
 
@@ -271,6 +364,7 @@ def ad_form(ad: AdSpec) -> AdSpec:
     # (their on_change); choice widgets are read back here. A widget not drawn in a run loses
     # its value, so a section opens seeded from the AdSpec; loading another ad (`load_ad`)
     # clears the keys to re-seed them.
+    state.setdefault(NAME_ORIGIN_KEY, ad.business.strip())
     choices = SECTION_CHOICES[section]
     seed_form(ad, only={key(name) for name in choices} | _reply_keys(section))
     _SECTION_WIDGETS[section]()

@@ -29,6 +29,7 @@ from components.session import (
 )
 from components.store import DraftConflict, DraftInfo, StoreError
 from components.widgets.common import markdown_code, markdown_text
+from components.widgets.copy_link import copy_link
 
 FLASH_KEY = "drafts_flash"
 
@@ -226,17 +227,19 @@ def save_panel(prefix: str = "") -> None:
     Signed out (with sign-in set up), it says why saving is refused and its buttons are off.
     """
     opened = open_draft()
+    if opened and opened.shared:
+        # Read-only: the banner's "Make a copy" (every page) is the one way to save it.
+        st.caption("This shared campaign is read-only: “Make a copy” (above) saves one of your "
+                   "own to edit.")  # fmt: skip
+        return
     locked = signed_out()
     if locked:
         sign_in_notice()
-    if opened and opened.shared:
-        st.info("You are viewing a shared draft (read-only). Save a copy to make it yours.",
-                icon=":material/visibility:")  # fmt: skip
     name_key = f"{prefix}draft_name"
     st.session_state.setdefault(name_key, opened.name if opened else current_ad().business)
     cols = st.columns([3, 1, 1], vertical_alignment="bottom")
     cols[0].text_input("Draft name", key=name_key, max_chars=120)
-    label = "Save" if opened and not opened.shared else "Save as draft"
+    label = "Save" if opened else "Save as draft"
     cols[1].button(label, on_click=save_current, kwargs={"prefix": prefix},
                    key=f"{prefix}draft_save", type="primary", icon=":material/save:",
                    width="stretch", disabled=locked)  # fmt: skip
@@ -245,7 +248,7 @@ def save_panel(prefix: str = "") -> None:
                    width="stretch",
                    disabled=locked
                    or not (opened or st.session_state.get("draft_conflict")))  # fmt: skip
-    if opened and not opened.shared:
+    if opened:
         changed = " · unsaved changes" if opened.ad != current_ad() else ""
         st.caption(f"Working on “{opened.name}”, version {opened.version}{changed}.")
 
@@ -282,8 +285,10 @@ def draft_row(info: DraftInfo) -> None:
             st.text_input("New name", value=info.name, key=f"rename_{info.id}", max_chars=120)
             st.button("Rename", key=f"do_rename_{info.id}", on_click=rename, args=(info.id,))
         with cols[4].popover("Share", width="stretch"):
+            # A component's key may not hold "__", which a draft id can: its hex stands in.
+            copy_link(share_link(info.id), key=f"share_link_{info.id.encode().hex()}",
+                      label="Read-only link")  # fmt: skip
             st.caption("Anyone with this link can open this draft read-only.")
-            st.code(share_link(info.id), language=None, wrap_lines=True)
         cols[5].button("Delete", key=f"del_{info.id}", on_click=delete, args=(info.id,),
                        width="stretch")  # fmt: skip
         with st.expander("History"):

@@ -109,6 +109,8 @@ function build(parentElement, data, setStateValue) {
       hint.hidden = !next.help;
       input.placeholder = next.placeholder || "";
       input.setAttribute("aria-label", next.label);
+      input.readOnly = Boolean(next.disabled); // a shared campaign: shown, not edited
+      root.classList.toggle("bas-readonly", Boolean(next.disabled));
       if (next.multiline) input.style.height = `${next.height}px`;
       // Python's value replaces the box's only when Python changed it (a new revision):
       // an older run answering a keystroke must not undo what was typed since.

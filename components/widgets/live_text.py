@@ -68,12 +68,14 @@ def live_text(
     height: int = 110,
     placeholder: str = "",
     help: str = "",
+    disabled: bool = False,
 ) -> None:
     """A text field under `key` showing `value`; `on_change(text)` runs with what is typed.
 
     `limit` is Meta's recommended length (the live counter, orange past it, with a note that
     nothing is cut); `ceiling` the hard maximum, refused with a message. `label`, `help` and
-    `placeholder` reach the page as text, never as Markdown or HTML.
+    `placeholder` reach the page as text, never as Markdown or HTML. `disabled` shows the
+    value read-only (a shared campaign).
     """
     _component(
         key=key,
@@ -88,6 +90,7 @@ def live_text(
             "placeholder": placeholder,
             "help": help,
             "debounce_ms": DEBOUNCE_MS,
+            "disabled": disabled,
         },
         default={"value": value},
         on_value_change=partial(_received, key, on_change),

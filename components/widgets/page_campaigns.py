@@ -24,6 +24,7 @@ from components.widgets.drafts import (
     show_flash,
     signed_out,
 )
+from components.widgets.share import shared_view
 
 
 def campaigns_page() -> None:
@@ -33,7 +34,11 @@ def campaigns_page() -> None:
     save_panel()
 
     st.header("Your drafts", anchor=False)
-    if signed_out():
+    if shared_view():
+        # A share link shows its one campaign: it lists nothing of the workspace it came from.
+        st.caption("A shared link shows only the campaign it points to. Make a copy to keep it.")
+        drafts, deleted, search = [], [], ""
+    elif signed_out():
         # Nobody is signed in, so there is no one's list to show (save_panel above says why).
         st.caption("Sign in (in the sidebar) to see your drafts.")
         drafts, deleted, search = [], [], ""

@@ -2,6 +2,7 @@
 
 Compose: write the ad and see it live.
 
+- the product's name and what it does; while the sample is untouched, "make it yours";
 - the form, one section at a time (Page, Copy, Images, Button, Welcome), on the left;
 - beside it, the Facebook mobile-feed preview, updated as the person types, and what a tap
   on the button opens, with the real link.
@@ -12,10 +13,12 @@ import streamlit as st
 from components.render_compose import compose_panel_html
 from components.session import current_ad, media_url, served_html, set_ad
 from components.widgets import ad_form
+from components.widgets.first_run import product_intro, sample_prompt
 
 
 def compose_page() -> None:
     """Compose: write the ad and see it live."""
+    product_intro()
     st.title(
         "Compose your ad",
         anchor=False,
@@ -25,6 +28,7 @@ def compose_page() -> None:
 
     form_col, preview_col = st.columns([1.15, 1], gap="large")
     with form_col:
+        sample_prompt(current_ad())
         ad = ad_form(current_ad())
     set_ad(ad)
 

@@ -119,7 +119,8 @@ def test_share_link_opens_read_only_for_anyone():
     # Bob keeps a copy: it is his, and Ada's list does not change.
     bob_page = run_as(bob, None, {"draft": draft.id})
     bob_page.switch_page(PAGE).run()
-    bob_page.button(key="draft_save_copy").click().run()
+    # (The shared view has no Save buttons: the banner's "Make a copy" is the one way.)
+    bob_page.button(key="shared_make_copy").click().run()
     assert_clean(bob_page)
     copy = bob_page.session_state["draft"]
     assert copy.id != draft.id and not copy.shared and copy.name == f"{name} (copy)"

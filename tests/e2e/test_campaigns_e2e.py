@@ -5,6 +5,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from playwright.sync_api import expect
 
 from components.ad import default_ad
 from components.session import SIGN_IN_MESSAGE
@@ -46,7 +47,7 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
     go(page, "Campaigns")
     row = page.locator("[class*='st-key-draft_']", has_text="E2E bakery draft").first
     row.get_by_role("button", name="Share").click()
-    link = page.locator("[data-testid='stPopoverBody'] code").inner_text().strip()
+    link = page.locator("[data-testid='stPopoverBody'] .bas-copy-link").input_value().strip()
     assert "draft=" in link
 
     stranger = browser.new_context()
@@ -58,7 +59,11 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
         assert "Draft headline 77" in fresh.locator(PREVIEW).inner_text()
         fresh.locator("[data-testid='stSidebarNav']").get_by_text("Campaigns").click()
         wait_for_app(fresh)
-        assert fresh.get_by_text("viewing a shared draft (read-only)").count() == 1
+        # The read-only view: its banner on every page, and no Save (issue 14, item 4).
+        expect(fresh.locator(".st-key-shared_banner")).to_contain_text(
+            "You are viewing a shared campaign — Make a copy to edit."
+        )
+        assert fresh.locator(".st-key-draft_save button").count() == 0
     finally:
         stranger.close()
 
@@ -124,8 +129,10 @@ def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth
         page.wait_for_selector(PREVIEW)
         assert "Ada's shared headline" in page.locator(PREVIEW).inner_text()
         go(page, "Campaigns")
-        assert page.get_by_text("viewing a shared draft (read-only)").count() == 1
-        assert page.locator(".st-key-draft_save_copy button").is_disabled()
+        # The read-only view has no Save at all (issue 14, item 4); Make a copy stays.
+        expect(page.locator(".st-key-shared_banner")).to_contain_text("Make a copy to edit")
+        assert page.locator(".st-key-draft_save_copy button").count() == 0
+        assert page.locator(".st-key-draft_save button").count() == 0
         assert page.locator(f".st-key-draft_{theirs.id}").count() == 0
     finally:
         context.close()

@@ -238,7 +238,11 @@ def test_share_link_reopens_the_same_ad(page, app_url, browser):
     type_into(page, "business", "Shared Bakery 42")
     page.get_by_role("button", name="Share or save").click()
     page.get_by_role("menuitem", name="Share link").click()
-    link = page.locator("[data-testid='stDialog'] code").inner_text().strip()
+    # The long link (no saving) sits under the short-link offer, in its Copy component.
+    page.locator("[data-testid='stDialog'] [data-testid='stExpander'] summary").click()
+    box = page.locator("[data-testid='stDialog'] .st-key-share_long_link_box .bas-copy-link")
+    expect(box).to_have_value(re.compile("business="))
+    link = box.input_value().strip()
     assert "business=Shared%20Bakery%2042" in link
     other = browser.new_context()
     fresh = other.new_page()

@@ -210,3 +210,33 @@ def test_standalone_file_is_offline_and_script_free():
     for placement in PLACEMENTS.values():
         assert placement.name in doc
     assert "data:image/jpeg;base64," in doc
+
+
+def _jpeg_ad(width: int, height: int, **changes) -> AdSpec:
+    from components.ad import default_ad, with_uploaded_image
+    from components.images import check_upload
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (10, 120, 200)).save(buffer, "JPEG")
+    ad = with_uploaded_image(default_ad(), "image", check_upload(buffer.getvalue()).data)
+    return replace(ad, **changes)
+
+
+def test_crop_summary_names_each_format_and_what_is_lost():
+    from components.placements import crop_summary
+
+    summary = crop_summary(_jpeg_ad(1200, 900), "image")
+    assert summary.startswith("4:3 photo: Facebook Feed · mobile crops it to 4:5, losing 40%")
+    assert "Instagram Feed and Marketplace crop it to 1:1, losing 25% at the sides" in summary
+    assert "Facebook Feed · desktop crops it to 1.91:1, losing 30% at the top and bottom" in summary
+    fitted = crop_summary(_jpeg_ad(1200, 900, image_fit="fit"), "image")
+    assert "shows it whole in 4:5, with bars above and below" in fitted and "losing" not in fitted
+
+
+def test_crop_summary_is_empty_when_nothing_is_cropped():
+    from components.placements import crop_summary
+
+    ad = _jpeg_ad(1080, 1080, story_image=None)
+    assert "Instagram Feed" not in crop_summary(ad, "image")
+    assert crop_summary(replace(ad, story_image=None), "story_image") == ""
+    assert crop_summary(replace(ad, image=None), "image") == ""
