@@ -57,5 +57,9 @@ test: $(VENV)/.dev browser node_modules/.package-lock.json lint
 bench: $(VENV)/.dev browser
 	$(BIN)/python -m bench
 
+# Every page at 1400 and 390 px into docs/screenshots/, for a person to look at.
+screenshots: $(VENV)/.dev browser
+	$(BIN)/python tools/screenshots.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots node_modules

@@ -30,19 +30,21 @@ def daily_band_chart(frame: pd.DataFrame, label: str, money: str | None = None) 
             data[column] = [convert(value, money) for value in data[column]]
     axis_title = f"{label} ({money})" if money else label
     base = alt.Chart(data).encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")))
+    number = ",.2f" if money else ",.0f"
+    # Both layers say the same on hover: the median as the value, p10–p90 named as the range
+    # (the band alone used to show its p10 under the metric's name).
+    tooltip = [
+        alt.Tooltip("date:T", title="Day", format="%a %d %b %Y"),
+        alt.Tooltip("p50:Q", title=f"{label}, median", format=number),
+        alt.Tooltip("p10:Q", title="80% of simulated runs from", format=number),
+        alt.Tooltip("p90:Q", title="to", format=number),
+    ]
     band = base.mark_area(opacity=0.22, color=BAND).encode(
         y=alt.Y("p10:Q", title=axis_title, axis=alt.Axis(format=",.2~f" if money else ",~s")),
         y2="p90:Q",
+        tooltip=tooltip,
     )
-    line = base.mark_line(color=BAND, strokeWidth=2.4).encode(
-        y="p50:Q",
-        tooltip=[
-            alt.Tooltip("date:T", title="Day", format="%a %d %b %Y"),
-            alt.Tooltip("p50:Q", title="Median", format=",.2f" if money else ",.0f"),
-            alt.Tooltip("p10:Q", title="p10", format=",.2f" if money else ",.0f"),
-            alt.Tooltip("p90:Q", title="p90", format=",.2f" if money else ",.0f"),
-        ],
-    )
+    line = base.mark_line(color=BAND, strokeWidth=2.4).encode(y="p50:Q", tooltip=tooltip)
     return themed((band + line).properties(height=HEIGHT))
 
 

@@ -113,3 +113,20 @@ def test_theme_is_one_config_reused_by_every_chart():
     bars = charts.themed(alt.Chart(alt.Data(values=[{"x": 1}])).mark_bar().encode(x="x:Q"))
     assert bars.to_dict()["config"]["legend"] == theme["legend"]
     assert rollout_map("launch", ()).to_dict()["config"]["font"] == theme["font"]
+
+
+def test_the_daily_band_tooltip_gives_the_median_and_names_the_range():
+    """Hovering the band used to show its p10 under the metric's name."""
+    import pandas as pd
+
+    from components.forecast_charts import daily_band_chart
+
+    frame = pd.DataFrame(
+        {"date": pd.date_range("2026-12-07", periods=3), "p10": [1, 2, 3],
+         "p50": [5, 6, 7], "p90": [9, 10, 11]}
+    )  # fmt: skip
+    spec = daily_band_chart(frame, "Conversations started").to_dict()
+    for layer in spec["layer"]:
+        tips = {t["field"]: t["title"] for t in layer["encoding"]["tooltip"]}
+        assert tips["p50"] == "Conversations started, median"
+        assert "p10" in tips and "p90" in tips and tips["p10"] != "Conversations started"
