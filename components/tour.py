@@ -12,6 +12,12 @@ class TourStep:
     key: str
     title: str
     note: str
+    # What to say instead for a Call Now ad, where the button differs ("" = the same).
+    call_note: str = ""
+
+    def note_for(self, cta: str) -> str:
+        """The presenter's note for an ad with this button."""
+        return self.call_note if cta == "call" and self.call_note else self.note
 
 
 STEPS: tuple[TourStep, ...] = (
@@ -20,6 +26,8 @@ STEPS: tuple[TourStep, ...] = (
         "Your ad, as people see it",
         "Point at the WhatsApp button under the image: one tap and the customer is in a chat "
         "with you. The copy, the picture and the button are theirs to change in seconds.",
+        "Point at the Call Now button under the image: one tap and the customer's phone is "
+        "calling you. The copy, the picture and the button are theirs to change in seconds.",
     ),
     TourStep(
         "placements",
@@ -31,26 +39,30 @@ STEPS: tuple[TourStep, ...] = (
         "tap",
         "What happens after the tap",
         "The chat opens with their greeting, quick replies and the customer's message already "
-        "typed. For a Call ad: the phone dials, and outside business hours the call is missed. "
-        "Hand them a phone: the QR code opens the real link.",
+        "typed. Hand them a phone: the QR code opens the real link.",
+        "The phone dials the business; in business hours someone answers, outside them the "
+        "call is missed and can be returned. Hand them a phone: the QR code opens the real "
+        "link.",
     ),
     TourStep(
         "rollout",
         "Where it runs",
-        "The button launched in the Americas, Africa, Australia and most of Asia. Step to "
-        "'Europe launches' to show what opens up, and the metrics Meta does not report there.",
+        "The button launched in the Americas, Africa, Australia and most of Asia. Switch to "
+        "'Europe launched' to show what opens up, and the metrics Meta does not report there.",
     ),
     TourStep(
         "forecast",
         "What it could bring in",
         "A simulation, not a promise: the middle figure is the median of hundreds of runs, the "
-        "range under it is how sure we are. Replying within 5 minutes moves leads the most.",
+        "range under it is how sure we are. A fast reply keeps the most leads, and until about "
+        "50 results a week Meta is still learning, so results cost more.",
     ),
     TourStep(
         "compare",
         "Message or Call?",
-        "The same budget with each button, on the same simulated people: the chance each one "
-        "brings more leads. Calls need someone answering; chats can wait a little.",
+        "The same budget and market with each button, each with its own uncertain funnel: the "
+        "chance each one brings more leads, and how long a real test would take to tell. "
+        "Calls need someone answering; chats can wait a little.",
     ),
 )
 STEP_KEYS = tuple(step.key for step in STEPS)

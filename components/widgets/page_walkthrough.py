@@ -74,7 +74,7 @@ def walkthrough_page() -> None:
     step = STEPS[position]
     tour_navigation(position)
     st.header(step.title, anchor=False)
-    st.caption(f"Presenter: {step.note}")
+    st.caption(f"Presenter: {step.note_for(ad.cta)}")
     currency = display_currency(ad)[0]
 
     with st.container(key="wt_stage"):

@@ -39,9 +39,11 @@ def sample_and_prospect() -> None:
         options=list(samples),
         format_func=lambda slug: samples[slug].label,
         key="wt_sample",
+        on_change=_load_sample,  # choosing a sample shows it at once
     )
-    cols[1].button("Load sample", on_click=_load_sample, key="wt_load", width="stretch",
-                   icon=":material/storefront:")  # fmt: skip
+    cols[1].button("Start over from it", on_click=_load_sample, key="wt_load", width="stretch",
+                   icon=":material/restart_alt:",
+                   help="Load the chosen sample again, undoing changes made since.")  # fmt: skip
     chosen = samples.get(st.session_state.get("wt_sample", ""))
     if chosen:
         st.caption(chosen.pitch)
@@ -65,13 +67,12 @@ def tour_navigation(position: int) -> None:
     """Back / Next (also on the ← and → keys) and the step indicator."""
     cols = st.columns([1, 6, 1], vertical_alignment="center")
     cols[0].button("Back", on_click=_move, args=(position - 1,), key="wt_back",
-                   disabled=position == 0, shortcut="Left", icon=":material/arrow_back:",
-                   width="stretch")  # fmt: skip
+                   disabled=position == 0, shortcut="Left", width="stretch")  # fmt: skip
     step = STEPS[position]
     cols[1].progress(
         (position + 1) / len(STEPS), text=f"Step {position + 1} of {len(STEPS)} · {step.title}"
     )
     cols[2].button("Next", on_click=_move, args=(position + 1,), key="wt_next",
                    disabled=position == len(STEPS) - 1, shortcut="Right", type="primary",
-                   icon=":material/arrow_forward:", icon_position="right",
                    width="stretch")  # fmt: skip
+    # No arrow icons: Streamlit already shows each button's key (← / →) beside its label.

@@ -27,13 +27,22 @@ def html_of(at) -> str:
 @pytest.mark.parametrize("slug", list(load_samples()))
 def test_every_sample_loads_and_sets_the_whole_campaign(slug):
     at = run_app(PAGE)
-    at.selectbox(key="wt_sample").set_value(slug).run()
-    at.button(key="wt_load").click().run()
+    at.selectbox(key="wt_sample").set_value(slug).run()  # choosing it is enough
     assert_clean(at)
     ad = at.session_state["ad"]
     assert ad == load_samples()[slug].ad
     assert at.session_state["wt_region"] == ad.region
     assert ad.business.replace("'", "&#x27;") in html_of(at)
+
+
+def test_start_over_restores_the_chosen_sample():
+    at = run_app(PAGE)
+    at.text_input(key="wt_name").input("Tunde's Cakes").run()
+    at.button(key="wt_apply").click().run()
+    assert at.session_state["ad"].business == "Tunde's Cakes"
+    at.button(key="wt_load").click().run()
+    assert_clean(at)
+    assert at.session_state["ad"] == load_samples()[at.session_state["wt_sample"]].ad
 
 
 def test_prospect_details_flow_through_the_tour():
@@ -244,3 +253,17 @@ def test_forecast_money_follows_the_numbers_own_country():
     assert spend.startswith("$") and "₦" not in spend
     naira = run_on_step("forecast", {"phone": "0802 123 4589", "region": "NG"})
     assert {m.label: m.value for m in naira.metric}["Spend"].startswith("₦")
+
+
+def test_presenter_notes_follow_the_button():
+    at = run_app(PAGE, {"cta": "call"})
+    assert_clean(at)
+    note = next(c.value for c in at.caption if c.value.startswith("Presenter:"))
+    assert "Call Now button" in note and "chat" not in note
+    message = run_app(PAGE)
+    assert any("WhatsApp button" in c.value for c in message.caption)
+
+
+def test_the_rollout_note_names_the_scenario_as_its_button_does():
+    rollout = next(step for step in STEPS if step.key == "rollout")
+    assert "'Europe launched'" in rollout.note

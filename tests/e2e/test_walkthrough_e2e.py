@@ -2,6 +2,8 @@
 six steps with Next in presentation mode (the prospect's name on the ad, its placements and the
 chat; Message vs Call simulated once Europe launches), screenshot each."""
 
+from playwright.sync_api import expect
+
 from components.tour import STEPS
 from tests.e2e.conftest import screenshot, wait_for_app
 
@@ -14,8 +16,8 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
     page.keyboard.type("Kiezkaffee")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    page.locator(".st-key-wt_load button").click()
-    wait_for_app(page)
+    # Choosing the sample shows it: no separate "load" step.
+    expect(page.locator(".st-key-wt_stage")).to_contain_text("Kiezkaffee")
     page.get_by_text("Make it the prospect's").click()
     page.locator(".st-key-wt_name input").fill("Café Sonnenschein")
     page.locator(".st-key-wt_phone input").fill("0151 23456789")
