@@ -36,12 +36,23 @@ def preview_options() -> tuple[str, bool, bool]:
 
 
 def hours_editor(ad: AdSpec) -> BusinessHours:
-    """A weekly opening-hours editor (one interval a day) with a time zone."""
+    """A weekly opening-hours editor (one interval a day) with a time zone.
+
+    Returns the ad's own hours until the person edits the table or the zone, so showing
+    the editor never rewrites hours it cannot display (two openings a day, 24:00).
+    """
     hours = ad.hours
     zones = timezone_names()
     if "hours_tz" not in st.session_state:
         st.session_state["hours_tz"] = hours.timezone if hours.timezone in zones else "UTC"
+        st.session_state["hours_tz_initial"] = st.session_state["hours_tz"]
     timezone = st.selectbox("Time zone", options=zones, key="hours_tz")
+    split = [DAY_NAMES[day] for day in DAYS if len(hours.intervals(day)) > 1]
+    if split:
+        st.caption(
+            f"{', '.join(split)}: more than one opening a day. The table shows the first; "
+            "editing a row keeps only that one."
+        )
     rows = []
     for day in DAYS:
         intervals = hours.intervals(day)
@@ -69,14 +80,22 @@ def hours_editor(ad: AdSpec) -> BusinessHours:
         },
         width="stretch",
     )
-    weekly = []
-    for _, row in edited.iterrows():
-        start, end = row["From"], row["To"]
-        if bool(row["Open"]) and start is not None and end is not None and not pd.isna(start):
-            weekly.append(((f"{start:%H:%M}", f"{end:%H:%M}"),))
-        else:
-            weekly.append(())
-    result = BusinessHours(timezone=timezone, weekly=tuple(weekly))
+    untouched = not (st.session_state.get("hours_table") or {}).get("edited_rows")
+    if untouched and timezone == st.session_state.get("hours_tz_initial", timezone):
+        # Nothing edited: the ad's own hours stand as they are (a shared link's two openings
+        # a day or its 24:00 closing are not rewritten by merely showing the table).
+        result = hours
+    else:
+        weekly = []
+        for _, row in edited.iterrows():
+            start, end = row["From"], row["To"]
+            if bool(row["Open"]) and start is not None and end is not None and not pd.isna(start):
+                # parse_hhmm reads 24:00 as 23:59:59; write it back as the closing it was.
+                closing = "24:00" if end == time(23, 59, 59) else f"{end:%H:%M}"
+                weekly.append(((f"{start:%H:%M}", closing),))
+            else:
+                weekly.append(())
+        result = BusinessHours(timezone=timezone, weekly=tuple(weekly))
     for problem in hours_problems(result):
         st.warning(problem)
     return result

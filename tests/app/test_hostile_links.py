@@ -544,12 +544,6 @@ def test_engagement_keeps_a_shared_reply_time_it_does_not_list():
     assert check_page("app_pages/engagement.py", {"reply": "7"}) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="components/widgets/preview.py's hours editor keeps one interval a day and writes "
-    "a 24:00 closing as 23:59, so a Call ad's shared hours change on Preview without a note; "
-    "issue 14 owns that file",
-)
 def test_preview_keeps_shared_hours_its_editor_cannot_show():
     params = {"cta": "call", "hours": "mon 09:00-12:00; mon 13:00-17:00; sun 20:00-24:00"}
     assert check_page("app_pages/preview.py", params) == set()

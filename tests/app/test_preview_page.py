@@ -58,6 +58,19 @@ def test_theme_frame_and_safe_zone_toggles():
     assert "Keep clear: top 14%" in markup
 
 
+def test_hours_the_table_cannot_show_are_kept_and_said():
+    hours = "mon 09:00-12:00; mon 13:00-17:00; sun 20:00-24:00"
+    at = run_app(PAGE, {"cta": "call", "hours": hours})
+    assert_clean(at)
+    weekly = at.session_state["ad"].hours.weekly
+    assert weekly[0] == (("09:00", "12:00"), ("13:00", "17:00")) and weekly[6] == (
+        ("20:00", "24:00"),
+    )
+    assert any("Monday: more than one opening a day" in c.value for c in at.caption)
+    at.selectbox(key="hours_tz").set_value("America/Chicago").run()  # an edit: one a day
+    assert at.session_state["ad"].hours.weekly[6] == (("20:00", "24:00"),)  # 24:00 stays
+
+
 def test_hours_edits_are_kept_in_the_ad():
     at = run_app(PAGE, {"cta": "call"})
     at.selectbox(key="hours_tz").set_value("America/Chicago").run()
