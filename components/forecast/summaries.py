@@ -3,11 +3,12 @@ curve, and the comparison of two buttons (chance to win, and a test planner)."""
 
 from __future__ import annotations
 
+import functools
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from statistics import NormalDist
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -109,9 +110,26 @@ def _q(values: np.ndarray) -> Quantiles:
     return Quantiles(p10, p50, p90)
 
 
-_SUMMARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+R = TypeVar("R")
 
 
+def per_result(function: Callable[[SimulationResult], R]) -> Callable[[SimulationResult], R]:
+    """Keep a summary of a result for as long as the result lives (a weak key): a page asks
+    for it on every rerun (headline, funnel, notes, export), and each costs a pass over every
+    cell. The kept value is frozen or copied, so callers cannot change it."""
+    kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @functools.wraps(function)
+    def wrapper(result: SimulationResult) -> R:
+        if result not in kept:
+            kept[result] = function(result)
+        value = kept[result]
+        return dict(value) if isinstance(value, dict) else value  # type: ignore[return-value]
+
+    return wrapper
+
+
+@per_result
 def summary(result: SimulationResult) -> dict[str, Quantiles]:
     """Campaign totals over the runs, keyed by the Engagement page's metric labels.
 
@@ -119,12 +137,7 @@ def summary(result: SimulationResult) -> dict[str, Quantiles]:
     ('Conversations started' or 'Calls'), its cost ('Cost per conversation' or 'Cost per
     call'), Leads, Cost per lead, and for call ads Missed calls.
     """
-    # Kept per result (not past its life): a page asks for it for the headline, the funnel,
-    # the notes and the export, and each costs a pass over every cell.
-    cached = _SUMMARIES.get(result)
-    if cached is None:
-        cached = _SUMMARIES[result] = _summary(result)
-    return dict(cached)
+    return _summary(result)
 
 
 def _summary(result: SimulationResult) -> dict[str, Quantiles]:
@@ -365,6 +378,7 @@ class LearningStatus:
         return self.limited_share >= 0.5
 
 
+@per_result
 def learning_status(result: SimulationResult) -> LearningStatus:
     """The learning phase of a forecast (Meta: about 50 results in 7 days end it).
 
@@ -411,6 +425,7 @@ class DeliveryStatus:
         return self.budget > 0 and self.spent < 0.9 * self.budget
 
 
+@per_result
 def delivery_status(result: SimulationResult) -> DeliveryStatus:
     """The median spend against the campaign's budget (daily budget × days)."""
     spent = float(np.median(metric_totals(result, "spend", (1, 2))))

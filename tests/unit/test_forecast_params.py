@@ -95,3 +95,13 @@ def test_base_cpm_rule():
 def test_creative_factor():
     assert creative_factor(125, 40, 25, has_image=True) == 1.0
     assert creative_factor(300, 60, 40, has_image=False) == pytest.approx(0.9 * 0.95 * 0.97 * 0.6)
+
+
+def test_the_placement_columns_are_the_apps_placements_in_order():
+    """placement_share and placement_ctr list one value per placement in PLACEMENT_ORDER;
+    that order must be components.placements' own, or a value lands on the wrong one."""
+    from components.forecast.params import PLACEMENT_ORDER
+    from components.placements import PLACEMENTS
+
+    assert tuple(PLACEMENTS) == PLACEMENT_ORDER
+    assert len(P.curve("placement_share")) == len(P.curve("placement_ctr")) == len(PLACEMENTS)
