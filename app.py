@@ -7,7 +7,7 @@ session; after the page has run, the address bar is rewritten to reopen exactly 
 The pieces live in `components/widgets/shell.py`: this script is re-read on every rerun.
 """
 
-from components.session import current_ad, init_session, sync_url
+from components.session import current_ad, end_run, init_session, sync_url
 from components.widgets import url_notes_banner
 from components.widgets.share import shared_view_banner
 from components.widgets.shell import app_navigation, configure_page, next_step, shared_sidebar
@@ -22,3 +22,4 @@ next_step(page)
 ad = current_ad()
 sync_url(ad)
 shared_sidebar(ad)
+end_run()

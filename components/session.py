@@ -49,6 +49,21 @@ class OpenDraft:
     ad: AdSpec
 
 
+RUNS_KEY = "completed_runs"
+
+
+def completed_runs() -> int:
+    """How many of this session's runs reached their end (see `end_run`)."""
+    return st.session_state.get(RUNS_KEY, 0)
+
+
+def end_run() -> None:
+    """Count a run that reached the end of the script. A run stopped by a newer rerun never
+    gets here, and Streamlit drops what it had not yet sent; a once-only message shown in
+    such a run must be shown again (see `drafts.show_flash`)."""
+    st.session_state[RUNS_KEY] = completed_runs() + 1
+
+
 def init_session() -> AdSpec:
     """Create the session's ad from the URL on its first run; return the current ad."""
     if AD_KEY not in st.session_state:

@@ -19,6 +19,7 @@ from components.session import (
     SignInRequired,
     auth_configured,
     auth_providers,
+    completed_runs,
     current_ad,
     draft_owner,
     drafts_store,
@@ -36,12 +37,22 @@ FLASH_KEY = "drafts_flash"
 
 def flash(kind: str, message: str) -> None:
     """A message for the next run (callbacks cannot draw)."""
-    st.session_state[FLASH_KEY] = (kind, message)
+    st.session_state[FLASH_KEY] = (kind, message, None)
 
 
 def show_flash() -> None:
-    """Show, once, what the last draft action did."""
-    kind, message = st.session_state.pop(FLASH_KEY, ("", ""))
+    """Show what the last draft action did, in the runs up to the first one that finishes.
+
+    Popping it on display lost it whenever a newer rerun stopped the run that showed it
+    (Streamlit drops the messages that run had not sent): the message is kept until a run
+    that showed it has reached its end.
+    """
+    kind, message, shown_in = st.session_state.get(FLASH_KEY, ("", "", None))
+    if shown_in is not None and shown_in < completed_runs():
+        del st.session_state[FLASH_KEY]
+        return
+    if kind:
+        st.session_state[FLASH_KEY] = (kind, message, completed_runs())
     if kind == "success":
         st.success(message, icon=":material/check_circle:")
     elif kind == "error":

@@ -235,3 +235,33 @@ def test_database_down_gives_a_message_and_keeps_the_campaign(monkeypatch):
     finally:
         monkeypatch.delenv("DATABASE_URL")
         drafts_store.clear()
+
+
+def flash_script() -> None:
+    """A page that shows the drafts message; `stopped` stands for a run a newer rerun
+    interrupted (it never reaches `end_run`)."""
+    import streamlit as st
+
+    from components.session import end_run
+    from components.widgets.drafts import flash, show_flash
+
+    if st.session_state.pop("make_flash", False):
+        flash("error", "list.json was not imported")
+    show_flash()
+    if not st.session_state.get("stopped"):
+        end_run()
+
+
+def test_a_message_outlives_a_run_stopped_before_it_was_sent():
+    """A rerun that stops the run showing a message (Streamlit then drops what that run had
+    not sent) used to lose it for good: CI once waited 90 s for "was not imported"."""
+    at = AppTest.from_function(flash_script, default_timeout=30)
+    at.session_state["make_flash"] = True
+    at.session_state["stopped"] = True
+    at.run()
+    assert [e.value for e in at.error] == ["list.json was not imported"]
+    at.session_state["stopped"] = False
+    at.run()  # the next run shows it again, and finishes
+    assert [e.value for e in at.error] == ["list.json was not imported"]
+    at.run()  # shown once in a finished run: gone
+    assert not at.error
