@@ -1,5 +1,5 @@
-"""Controls every page shares: the notes a bad link raised, and text from outside made safe
-for Markdown."""
+"""Controls every page shares: the notes a bad link raised, messages an action leaves for the
+next run, and text from outside made safe for Markdown."""
 
 from __future__ import annotations
 
@@ -8,12 +8,35 @@ import re
 import streamlit as st
 
 from components.session import (
+    completed_runs,
     current_ad,
     dismiss_pictures_note,
     dismiss_url_notes,
     pictures_are_the_samples,
     url_notes,
 )
+
+
+def leave_message(key: str, kind: str, message: str) -> None:
+    """A message for the next run to show (a callback cannot draw): see `pending_message`."""
+    st.session_state[key] = (kind, message, None)
+
+
+def pending_message(key: str) -> tuple[str, str]:
+    """The (kind, message) left under `key`, for every run up to the first one that shows it
+    and reaches its end; then ("", "").
+
+    Popping it on display lost it whenever a newer rerun stopped the run that showed it
+    (Streamlit drops the messages a stopped run had not sent): CI once waited 90 s for
+    "list.json was not imported".
+    """
+    kind, message, shown_in = st.session_state.get(key, ("", "", None))
+    if shown_in is not None and shown_in < completed_runs():
+        del st.session_state[key]
+        return "", ""
+    if kind:
+        st.session_state[key] = (kind, message, completed_runs())
+    return kind, message
 
 
 def markdown_text(text: str) -> str:

@@ -19,7 +19,6 @@ from components.session import (
     SignInRequired,
     auth_configured,
     auth_providers,
-    completed_runs,
     current_ad,
     draft_owner,
     drafts_store,
@@ -29,7 +28,12 @@ from components.session import (
     signed_in_user,
 )
 from components.store import DraftConflict, DraftInfo, StoreError
-from components.widgets.common import markdown_code, markdown_text
+from components.widgets.common import (
+    leave_message,
+    markdown_code,
+    markdown_text,
+    pending_message,
+)
 from components.widgets.copy_link import copy_link
 
 FLASH_KEY = "drafts_flash"
@@ -37,22 +41,12 @@ FLASH_KEY = "drafts_flash"
 
 def flash(kind: str, message: str) -> None:
     """A message for the next run (callbacks cannot draw)."""
-    st.session_state[FLASH_KEY] = (kind, message, None)
+    leave_message(FLASH_KEY, kind, message)
 
 
 def show_flash() -> None:
-    """Show what the last draft action did, in the runs up to the first one that finishes.
-
-    Popping it on display lost it whenever a newer rerun stopped the run that showed it
-    (Streamlit drops the messages that run had not sent): the message is kept until a run
-    that showed it has reached its end.
-    """
-    kind, message, shown_in = st.session_state.get(FLASH_KEY, ("", "", None))
-    if shown_in is not None and shown_in < completed_runs():
-        del st.session_state[FLASH_KEY]
-        return
-    if kind:
-        st.session_state[FLASH_KEY] = (kind, message, completed_runs())
+    """Show what the last draft action did (until a run that showed it has finished)."""
+    kind, message = pending_message(FLASH_KEY)
     if kind == "success":
         st.success(message, icon=":material/check_circle:")
     elif kind == "error":

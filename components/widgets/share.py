@@ -25,7 +25,7 @@ from components.session import (
     share_url,
 )
 from components.store import DraftConflict, StoreError
-from components.widgets.common import markdown_code
+from components.widgets.common import leave_message, markdown_code, pending_message
 from components.widgets.copy_link import copy_link
 from components.widgets.drafts import share_link, signed_out
 
@@ -63,10 +63,11 @@ def make_copy() -> None:
     try:
         info = drafts_store().save(draft_owner(), name, ad)
     except StoreError as error:  # SignInRequired included: it says where to sign in
-        st.session_state[_COPY_MESSAGE_KEY] = ("error", str(error))
+        leave_message(_COPY_MESSAGE_KEY, "error", str(error))
         return
     _keep(info.id, info.name, info.version, ad)
-    st.session_state[_COPY_MESSAGE_KEY] = (
+    leave_message(
+        _COPY_MESSAGE_KEY,
         "success",
         f"Copied as {markdown_code(info.name)}: it is yours to edit and save.",
     )
@@ -75,7 +76,7 @@ def make_copy() -> None:
 def shared_view_banner() -> None:
     """On every page of a shared draft: it is read-only, and "Make a copy" to edit it. After
     the copy, once, what it was saved as."""
-    kind, message = st.session_state.pop(_COPY_MESSAGE_KEY, ("", ""))
+    kind, message = pending_message(_COPY_MESSAGE_KEY)
     if kind == "success":
         st.success(message, icon=":material/content_copy:")
     if not shared_view():
