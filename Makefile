@@ -23,8 +23,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
+# tools/serve.py is `streamlit` with TCP_NODELAY on every connection (see its docstring).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python tools/serve.py run app.py --server.port $(PORT)
 
 # Browser tests need Debian's Chromium (Playwright's own browser download cannot work here)
 # and the fonts above; only the packages not yet installed are fetched.

@@ -1,4 +1,5 @@
-"""The real app as a server for tests and benchmarks: `streamlit run app.py` on a loopback port.
+"""The real app as a server for tests and benchmarks: `streamlit run app.py` on a loopback port
+(through tools/serve.py, as `make run` starts it).
 
 One starter for the e2e suite (`tests/e2e/conftest.py`) and the benchmarks (`bench/load.py`,
 `bench/leaks.py`): a free port, a drafts folder of its own, no file watching, ready once
@@ -53,7 +54,10 @@ class Server:
 
 @contextmanager
 def streamlit_server(
-    options: dict[str, str] | None = None, data_dir: Path | None = None, port: int = 0
+    options: dict[str, str] | None = None,
+    data_dir: Path | None = None,
+    port: int = 0,
+    nodelay: bool = True,
 ) -> Iterator[Server]:
     """Start the app on `port` (a free loopback port by default) and stop it afterwards.
 
@@ -62,6 +66,8 @@ def streamlit_server(
     `data_dir`: where the drafts database and the server's log go (kept afterwards, for a
     test to inspect); by default a throwaway folder, removed afterwards. The drafts database
     is always that folder's SQLite file, never a DATABASE_URL from the environment.
+    `nodelay`: start it as `make run` does, through tools/serve.py (TCP_NODELAY on every
+    connection); False starts plain `streamlit run`, for bench/nodelay.py to compare.
     """
     workdir = None if data_dir else Path(tempfile.mkdtemp(prefix="bas-server-"))
     if workdir:
@@ -74,7 +80,8 @@ def streamlit_server(
     with open(log, "w") as out:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "app.py",
+                sys.executable, *(["tools/serve.py"] if nodelay else ["-m", "streamlit"]),
+                "run", "app.py",
                 "--server.port", str(port), "--server.address", "127.0.0.1",
                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
                 "--server.fileWatcherType", "none", "--server.runOnSave", "false",

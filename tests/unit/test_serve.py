@@ -1,0 +1,42 @@
+"""The launcher (tools/serve.py) turns Nagle's algorithm off on every connection."""
+
+import asyncio
+import socket
+
+from streamlit.web.server.starlette import starlette_server
+
+from tools.serve import install, with_tcp_protocol
+
+
+async def _accepted_nodelay(listening: socket.socket) -> int:
+    """TCP_NODELAY of the connection an asyncio server (as uvicorn runs) accepts."""
+    seen: asyncio.Future = asyncio.get_running_loop().create_future()
+
+    def on_connect(reader, writer) -> None:
+        sock = writer.get_extra_info("socket")
+        seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    server = await asyncio.start_server(on_connect, sock=listening)
+    host, port = listening.getsockname()[:2]
+    _, writer = await asyncio.open_connection(host, port)
+    try:
+        return await asyncio.wait_for(seen, 10)
+    finally:
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+
+def test_connections_accepted_on_streamlits_socket_have_nodelay():
+    bind = with_tcp_protocol(starlette_server._bind_socket)
+    listening = bind("127.0.0.1", 0, 8)
+    assert listening.proto == socket.IPPROTO_TCP
+    assert asyncio.run(_accepted_nodelay(listening)) == 1
+
+
+def test_the_launcher_finds_streamlits_binder(monkeypatch):
+    """A Streamlit upgrade that drops `_bind_socket` must be noticed, not silently ignored."""
+    monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)
+    assert install() is True
+    assert starlette_server._bind_socket.__name__ == "bind_tcp"
