@@ -139,6 +139,8 @@ def _geo(targeting: Mapping[str, Any]) -> tuple[list[str], str, int | None]:
     radius = _get(point, "radius", (int, float), f"{where}.radius", "a number")
     if point.get("distance_unit", meta.DISTANCE_UNIT) != meta.DISTANCE_UNIT:
         raise CampaignFileError("The handoff's radius should be in kilometres.")
+    if float(radius) != int(radius):
+        raise CampaignFileError("The handoff's radius should be a whole number of kilometres.")
     city_id = _city_by_point().get((round(float(lat), 4), round(float(lon), 4)))
     if city_id is None:
         raise CampaignFileError(
@@ -163,7 +165,11 @@ def _hours(schedule: Any, zone: str) -> dict[str, Any]:
         if not 0 <= start < end <= 24 * 60:
             raise CampaignFileError(f"The handoff's {where} has times out of the day.")
         for number in days:
-            if number not in _DAY_OF_META or isinstance(number, bool):
+            if (
+                isinstance(number, bool)
+                or not isinstance(number, int)
+                or number not in _DAY_OF_META
+            ):
                 raise CampaignFileError(f"The handoff's {where}.days should be 0 (Sunday) to 6.")
             weekly[_DAY_OF_META[number]].append([_hhmm(start), _hhmm(end)])
     return {"timezone": zone, "weekly": {day: sorted(pairs) for day, pairs in weekly.items()}}
