@@ -13,6 +13,7 @@ import streamlit as st
 from components.ad import AdSpec
 from components.handoff import (
     API_VERSION,
+    Handoff,
     HandoffError,
     build_handoff,
     checklist,
@@ -93,9 +94,21 @@ def handoff_section(ad: AdSpec, key: str) -> None:
                 for item in checklist(ad, handoff)
             )
         )
-    with st.expander("The requests, as JSON and as curl commands"):
-        as_json, as_curl = st.tabs(["JSON", "curl"])
-        with as_json:
-            st.code(handoff_json(handoff.document, elide_image=True), language="json")
-        with as_curl:
-            st.code(curl_script(handoff.document), language="bash")
+    # The requests are long: built only when asked for (a dialog), not on every rerun.
+    if st.button("Show the requests (JSON and curl)", key=f"{key}_show", icon=":material/code:"):
+        requests_dialog(handoff)
+
+
+@st.dialog("The requests for Meta's Marketing API", width="large")
+def requests_dialog(handoff: Handoff) -> None:
+    """The handoff's requests as JSON (the image's base64 left to the download) and as curl
+    commands, in code blocks that show every character as it is."""
+    st.caption(
+        "Send them in order, replacing the <PLACEHOLDERS>; each returns the id a later one "
+        "needs. The curl commands carry <ACCESS_TOKEN> where your token goes."
+    )
+    as_json, as_curl = st.tabs(["JSON", "curl"])
+    with as_json:
+        st.code(handoff_json(handoff.document, elide_image=True), language="json")
+    with as_curl:
+        st.code(curl_script(handoff.document), language="bash")

@@ -43,6 +43,10 @@ def test_the_section_shows_the_summary_the_downloads_and_the_checklist(page):
     checklist = " ".join(element.value for element in at.markdown)
     assert "**A payment method on the ad account**" in checklist
     assert "Special ad categories" in checklist
+    # The requests wait in a dialog, built when asked for.
+    assert not any("OUTCOME_ENGAGEMENT" in element.value for element in at.code)
+    at.button(key=f"{KEYS[page]}_show").click().run()
+    assert_clean(at)
     code = " ".join(element.value for element in at.code)
     assert '"objective": "OUTCOME_ENGAGEMENT"' in code and "--form-string" in code
 
