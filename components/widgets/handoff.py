@@ -74,7 +74,7 @@ def handoff_section(ad: AdSpec, key: str) -> None:
         if handoff.image:
             st.download_button(
                 "Download the ad image",
-                data=handoff.image,
+                data=lambda: handoff.image,
                 file_name=handoff.image_name,
                 mime="image/png" if handoff.image_name.endswith(".png") else "image/jpeg",
                 icon=":material/image:",
