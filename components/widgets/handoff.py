@@ -109,6 +109,6 @@ def requests_dialog(handoff: Handoff) -> None:
     )
     as_json, as_curl = st.tabs(["JSON", "curl"])
     with as_json:
-        st.code(handoff_json(handoff.document, elide_image=True), language="json")
+        st.code(handoff_json(handoff.document, elide_image=True), language="json", wrap_lines=True)
     with as_curl:
-        st.code(curl_script(handoff.document), language="bash")
+        st.code(curl_script(handoff.document), language="bash", wrap_lines=True)
