@@ -39,10 +39,9 @@ def test_download_the_handoff_and_import_it_back(page, app_url):
     creative["params"]["object_story_spec"]["link_data"]["name"] = "From Ads Manager 43"
     page.locator("[data-testid='stSidebarNav']").get_by_text("Campaigns", exact=True).click()
     wait_for_app(page)
-    page.locator(".st-key-import_file input[type=file]").set_input_files(
-        {"name": "handoff.json", "mimeType": "application/json",
-         "buffer": json.dumps(handoff).encode("utf-8")}  # fmt: skip
-    )
+    upload = {"name": "handoff.json", "mimeType": "application/json",
+              "buffer": json.dumps(handoff).encode("utf-8")}  # fmt: skip
+    page.locator(".st-key-import_file input[type=file]").set_input_files(upload)
     page.wait_for_selector("text=Imported handoff.json")
     page.locator("[data-testid='stSidebarNav']").get_by_text("Compose", exact=True).click()
     wait_for_app(page)
