@@ -39,6 +39,9 @@ CARRIED_NOT = (
     "image_fit", "split_mode", "manual_split",
 )  # fmt: skip
 _DAY_OF_META = {number: day for day, number in META_DAY.items()}
+# No number in a handoff comes near this (the largest is a year's budget in rupiah); past it, a
+# division could overflow a float.
+_MAX_NUMBER = 1e15
 
 
 def _where(path: str) -> str:
@@ -54,6 +57,8 @@ def _need(value: Any, kind: type | tuple[type, ...], path: str, what: str) -> An
         raise CampaignFileError(f"This handoff cannot be read: {_where(path)} should be {what}.")
     if not isinstance(value, kind):
         raise CampaignFileError(f"This handoff cannot be read: {_where(path)} should be {what}.")
+    if isinstance(value, (int, float)) and not abs(value) <= _MAX_NUMBER:
+        raise CampaignFileError(f"This handoff cannot be read: {_where(path)} is far too large.")
     return value
 
 
@@ -181,7 +186,7 @@ def _hhmm(minutes: int) -> str:
 
 def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
     """The campaign an Ads Manager handoff describes; raises `CampaignFileError` in words."""
-    if data.get("format") != FORMAT:
+    if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise CampaignFileError("This is not an Ads Manager handoff from Button Ad Studio.")
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:

@@ -84,15 +84,15 @@ def owner_summary(ad: AdSpec, handoff: Handoff) -> str:
                 f"{_hours_text(ad)}."
             )
     else:
-        sentence = (
-            f"People tap {ad.cta_label} and land in a WhatsApp chat with {number} that greets "
-            f"them with {_quoted(ad.greeting)}"
-        )
+        clauses = []
+        if ad.greeting.strip():
+            clauses.append(f"greets them with {_quoted(ad.greeting)}")
         if ad.replies:
-            sentence += f" and offers the quick replies {_join([_quoted(r) for r in ad.replies])}."
-        else:
-            sentence += f", with {_quoted(ad.prefill)} ready to send."
-        lines.append(sentence)
+            clauses.append(f"offers the quick replies {_join([_quoted(r) for r in ad.replies])}")
+        elif ad.prefill.strip():
+            clauses.append(f"has {_quoted(ad.prefill)} ready to send")
+        sentence = f"People tap {ad.cta_label} and land in a WhatsApp chat with {number}"
+        lines.append(sentence + (f" that {_join(clauses)}." if clauses else "."))
     lines.append(
         f"The ad says {_quoted(ad.text)}, with the headline {_quoted(ad.headline)} and the "
         f"description {_quoted(ad.description)}."

@@ -460,7 +460,7 @@ def test_every_damaged_field_is_refused_with_a_message_or_read():
     small = replace(ad, image=None)
     for base in (build(small).document, build(replace(small, cta="message")).document):
         for path in list(_paths(base))[1:]:
-            for new in (_DELETE, None, 7, True, "x", [], {}):
+            for new in (_DELETE, None, 7, -1, 10**30, 1e300, True, "x", [], {}):
                 damaged = copy.deepcopy(base)
                 _set(damaged, path, new)
                 try:
@@ -508,3 +508,12 @@ def test_the_checklist_says_why_for_each_thing_ads_manager_asks():
                    "Special ad categories"):  # fmt: skip
         assert needed in titles
     assert all(item.why.endswith(".") and len(item.why) > 20 for item in items)
+
+
+def test_the_summary_leaves_out_what_is_empty_rather_than_quoting_nothing():
+    ad = replace(default_ad(), greeting=" ", replies=())
+    tap = owner_summary(ad, build(ad)).split("\n\n")[1]
+    assert tap == (
+        f"People tap Send WhatsApp Message and land in a WhatsApp chat with "
+        f"{ad.phone_check.international} that has “{ad.prefill}” ready to send."
+    )
