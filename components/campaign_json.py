@@ -686,8 +686,15 @@ def parse_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> Any:
 
 
 def import_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> AdSpec:
-    """The campaign in an exported JSON file; raises `CampaignFileError` with a clear message."""
-    return campaign_from_dict(parse_json(raw, max_bytes=max_bytes))
+    """The campaign in an exported JSON file (or an Ads Manager handoff, read by
+    components.handoff); raises `CampaignFileError` with a clear message."""
+    from components.handoff import FORMAT as HANDOFF_FORMAT
+    from components.handoff import campaign_from_handoff
+
+    data = parse_json(raw, max_bytes=max_bytes)
+    if isinstance(data, Mapping) and data.get("format") == HANDOFF_FORMAT:
+        return campaign_from_handoff(data)
+    return campaign_from_dict(data)
 
 
 # ---- history ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ refused with a message (a share link still opens a draft read-only; export still
 
 import streamlit as st
 
-from components.session import SignInRequired, draft_owner, drafts_store
+from components.session import SignInRequired, current_ad, draft_owner, drafts_store
 from components.store import StoreError
 from components.widgets.drafts import (
     deleted_row,
@@ -24,6 +24,7 @@ from components.widgets.drafts import (
     show_flash,
     signed_out,
 )
+from components.widgets.handoff import handoff_section
 from components.widgets.share import shared_view
 
 
@@ -84,3 +85,5 @@ def campaigns_page() -> None:
 
     st.header("Export and import", anchor=False)
     export_import_panel()
+
+    handoff_section(current_ad(), key="campaigns_handoff")

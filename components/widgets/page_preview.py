@@ -22,6 +22,7 @@ from components.render_compose import one_line
 from components.render_tap import call_screen_html, chat_screen_html, qr_figure_html
 from components.session import current_ad, media_url, served_html, set_ad
 from components.widgets import hours_editor, preview_options, tap_moment
+from components.widgets.handoff import handoff_section
 
 TAP_PANEL_WIDTH = 340
 PREVIEW_CSS = Path(__file__).resolve().parents[2] / "assets" / "preview.css"
@@ -79,3 +80,5 @@ def preview_page() -> None:
         st.html(
             served_html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))
         )
+
+    handoff_section(ad, key="preview_handoff")
