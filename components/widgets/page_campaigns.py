@@ -10,6 +10,8 @@ Campaigns: save, reopen and share drafts; export and import campaign files.
 
 With sign-in set up, drafts are the signed-in account's; signed out, saving and listing are
 refused with a message (a share link still opens a draft read-only; export still works).
+Without sign-in, they are the studio owner's, or a guest browser's own; the page says which,
+and what that protects, in one sentence.
 """
 
 import streamlit as st
@@ -25,6 +27,7 @@ from components.widgets.drafts import (
     signed_out,
 )
 from components.widgets.share import shared_view
+from components.widgets.workspace import what_is_protected
 
 
 def campaigns_page() -> None:
@@ -34,6 +37,9 @@ def campaigns_page() -> None:
     save_panel()
 
     st.header("Your drafts", anchor=False)
+    protected = what_is_protected()
+    if protected:
+        st.caption(protected)
     if shared_view():
         # A share link shows its one campaign: it lists nothing of the workspace it came from.
         st.caption("A shared link shows only the campaign it points to. Make a copy to keep it.")
