@@ -343,15 +343,19 @@ CLAIM_REFUSED = (
     "This claim link is not this studio's (or it was replaced): you are a guest here. The "
     "terminal that started the studio shows the current one."
 )
-COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600  # the longest a browser keeps a cookie (Chromium)
+# The longest a browser keeps a cookie: Chromium caps Max-Age at 400 days, as RFC 6265bis
+# asks (chromestatus.com/feature/4887741241229312); Safari keeps one a page's script set for 7
+# days. Each new session sets it again, so a browser used within that stays recognised.
+COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600
 
 
 @dataclass(frozen=True)
 class BrowserIdentity:
     """Who this browser is without sign-in: the studio's owner ("local") or a guest.
 
-    `cookie` is the (name, value) the browser must keep to be recognised next time, or None
-    when it sent it already. `note` says, once, what happened to a claim link."""
+    `cookie` is the (name, value) the browser keeps to be recognised next time (set again by
+    every session, which renews its expiry); None with sign-in set up. `note` says, once,
+    what happened to a claim link."""
 
     owner: str
     kind: str
@@ -412,9 +416,7 @@ def _identify(params: Mapping) -> BrowserIdentity:
     if key is not None:
         claim = _first(params, CLAIM_PARAM)
         owner: BrowserIdentity | None = None
-        if key.accepts(cookies.get(OWNER_COOKIE)):
-            owner = BrowserIdentity(key.owner, "local")
-        elif claim and key.accepts(claim):
+        if key.accepts(cookies.get(OWNER_COOKIE)) or (claim and key.accepts(claim)):
             owner = BrowserIdentity(key.owner, "local", (OWNER_COOKIE, key.token))
         elif claim:
             note = CLAIM_REFUSED
@@ -428,7 +430,7 @@ def _identify(params: Mapping) -> BrowserIdentity:
             return owner
     token = str(cookies.get(GUEST_COOKIE) or "")
     if _GUEST_TOKEN.match(token):
-        return BrowserIdentity(guest_owner(token), "guest", None, note)
+        return BrowserIdentity(guest_owner(token), "guest", (GUEST_COOKIE, token), note)
     token = secrets.token_urlsafe(24)
     return BrowserIdentity(guest_owner(token), "guest", (GUEST_COOKIE, token), note)
 

@@ -31,11 +31,12 @@ import secrets
 import sys
 import tempfile
 import threading
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from components.owner import local_owner
-from components.store import data_dir
+from components.store import SECRETS_PATH, data_dir
 
 KEY_FILENAME = "workspace.json"
 OWNER_COOKIE = "bas_workspace"
@@ -157,21 +158,38 @@ def new_token(folder: Path | None = None) -> WorkspaceKey:
     return _read(key.path)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _sign_in_set_up(secrets_path: Path) -> bool:
+    """Whether the secrets file Streamlit reads has an ``[auth]`` section (accounts decide)."""
+    try:
+        with open(secrets_path, "rb") as handle:
+            return bool(tomllib.load(handle).get("auth"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def main(argv: list[str] | None = None, secrets_path: Path = SECRETS_PATH) -> int:
     """Print the claim link (``make run`` does, before starting the server)."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--port", type=int, default=8501)
     parser.add_argument("--new-token", action="store_true", help="replace the owner's token")
     args = parser.parse_args(argv)
+    if _sign_in_set_up(secrets_path):
+        print("Sign-in is set up: drafts belong to the accounts that save them.")
+        return 0
     try:
         key = new_token() if args.new_token else load_key()
     except WorkspaceKeyError as error:
         print(error, file=sys.stderr)
         return 1
+    first = (
+        "Another browser of yours opens them with"
+        if key.claimed_at
+        else "The first browser that opens the studio on this computer claims them; another "
+        "browser of yours opens them with"
+    )
     print(
-        "Drafts without sign-in belong to you, the person who started the studio. The first "
-        "browser on this computer claims them; to open them in another browser, use:\n"
-        f"  {key.claim_link(f'http://localhost:{args.port}')}"
+        "Without sign-in, the drafts belong to you, who started the studio. "
+        f"{first}:\n  {key.claim_link(f'http://localhost:{args.port}')}"
     )
     return 0
 

@@ -43,7 +43,9 @@ def campaigns_page() -> None:
     if shared_view():
         # A share link shows its one campaign: it lists nothing of the workspace it came from.
         if not protected:
-            st.caption("A shared link shows only the campaign it points to. Make a copy to keep it.")
+            st.caption(
+                "A shared link shows only the campaign it points to. Make a copy to keep it."
+            )
         drafts, deleted, search = [], [], ""
     elif signed_out():
         # Nobody is signed in, so there is no one's list to show (save_panel above says why).

@@ -51,8 +51,8 @@ SHARE_PROTECTS = (
 
 
 def remember_browser() -> None:
-    """Set this browser's cookie when it does not hold it yet (drawn on every page, so the
-    first page a browser opens sets it). Draws nothing visible."""
+    """Set (or renew) this browser's cookie: drawn on every page, so whichever page a session
+    opens sets it. Draws nothing visible."""
     if auth_configured():
         return
     identity = browser_identity()

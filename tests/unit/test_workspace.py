@@ -90,9 +90,20 @@ def test_a_damaged_key_file_says_so_in_words(tmp_path, content):
 
 def test_the_command_prints_the_claim_link(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BAS_DATA_DIR", str(tmp_path))
-    assert main(["--port", "8612"]) == 0
+    no_secrets = tmp_path / "missing.toml"
+    assert main(["--port", "8612"], no_secrets) == 0
     key = load_key(tmp_path)
-    assert f"http://localhost:8612/?claim={key.token}" in capsys.readouterr().out
-    assert main(["--port", "8612", "--new-token"]) == 0
+    out = capsys.readouterr().out
+    assert f"http://localhost:8612/?claim={key.token}" in out and "The first browser" in out
+    assert main(["--port", "8612", "--new-token"], no_secrets) == 0
     assert load_key(tmp_path).token != key.token
     assert json.loads((tmp_path / KEY_FILENAME).read_text())["install"] == key.install
+
+
+def test_with_sign_in_set_up_the_command_prints_no_claim_link(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BAS_DATA_DIR", str(tmp_path))
+    secrets_file = tmp_path / "secrets.toml"
+    secrets_file.write_text('[auth]\nredirect_uri = "http://localhost:8501/oauth2callback"\n')
+    assert main([], secrets_file) == 0
+    assert "claim=" not in capsys.readouterr().out
+    assert not (tmp_path / KEY_FILENAME).exists()
