@@ -376,6 +376,14 @@ def guest_tries_every_draft_action():
         st.session_state.setdefault("refusals", []).append(drafts.pending_message("drafts_flash"))
     drafts.restore(target, 1)
     st.session_state["refusals"].append(drafts.pending_message("drafts_flash"))
+    # A refused delete of the draft the session has open leaves it open.
+    opened = st.session_state["opened"]
+    drafts.set_open_draft(opened)
+    drafts.delete(target)
+    st.session_state["still_open"] = drafts.open_draft() == opened
+    drafts.save_current()  # saving over it: refused
+    st.session_state["refusals"].append(drafts.pending_message("drafts_flash"))
+    drafts.set_open_draft(None)
     drafts.save_current()  # with nothing open: a new draft of the guest's own
     st.session_state["refusals"].append(drafts.pending_message("drafts_flash"))
 
@@ -385,10 +393,12 @@ def test_every_draft_action_of_a_guest_on_the_owners_draft_is_refused():
     drafts_store().save(studio_owner(), mine.name, default_ad(), mine.id, 1)
     at = AppTest.from_function(guest_tries_every_draft_action, default_timeout=30)
     at.session_state["target"] = mine.id
+    at.session_state["opened"] = OpenDraft(mine.id, mine.name, 2, False, default_ad())
     at.run()
     assert_clean(at)
+    assert at.session_state["still_open"]
     *refusals, saved = at.session_state["refusals"]
-    assert len(refusals) == 6
+    assert len(refusals) == 7
     for kind, message in refusals:
         assert kind == "error" and ("isn't one of yours" in message or "can't be" in message)
     assert saved[0] == "success" and at.session_state["draft"].id != mine.id

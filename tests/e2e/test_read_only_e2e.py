@@ -54,6 +54,12 @@ def test_a_link_visitor_is_a_guest_who_can_only_view_and_copy(browser, studio):
         assert set(owned) == {"Owner's private draft", "Owner's private draft (copy)"}
         shared = owned["Owner's private draft"]
 
+        # The guest's browser sends a made-up owner cookie and a junk guest cookie: neither
+        # makes it the owner, nor anything but a new guest.
+        guest_context.add_cookies([
+            {"name": "bas_workspace", "value": "guessed-token", "url": base},
+            {"name": "bas_guest", "value": "../../etc", "url": base},
+        ])  # fmt: skip
         guest = guest_context.new_page()
         guest.goto(f"{base}/?draft={shared.id}")
         wait_for_app(guest)
