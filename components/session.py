@@ -450,11 +450,6 @@ def browser_identity() -> BrowserIdentity:
     return identity
 
 
-def studio_owner_here() -> bool:
-    """Whether this session, without sign-in, is the person who started the studio."""
-    return browser_identity().kind == "local"
-
-
 def open_draft() -> OpenDraft | None:
     """The draft this session has open, if any."""
     return st.session_state.get(DRAFT_KEY)

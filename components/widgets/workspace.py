@@ -31,9 +31,9 @@ _component = st.components.v2.component(
 )
 
 OWNER_PROTECTS = (
-    "Without sign-in, these drafts belong to the person who started the studio, in this "
-    "browser: anyone else, a share link's visitor too, can only view and copy a draft whose "
-    "link you give them, and can list, change, rename or delete none of yours."
+    "Without sign-in, these drafts are yours, who started the studio, in this browser: anyone "
+    "else (a share link's visitor too) can only view and copy a draft whose link you give "
+    "them, and can list, change, rename or delete none of yours."
 )
 GUEST_PROTECTS = (
     "You are a guest in this studio: drafts you save are kept for this browser alone, and "
@@ -45,8 +45,8 @@ ACCOUNT_PROTECTS = (
     "them; a share link lets whoever has it view that one draft and make a copy."
 )
 SHARE_PROTECTS = (
-    "Whoever opens it can view the campaign and make a copy of their own; they can't "
-    "change, rename or delete yours or see your other drafts."
+    "They can make a copy of their own, but can't change, rename or delete yours or see your "
+    "other drafts."
 )
 
 
