@@ -451,3 +451,22 @@ def test_a_signed_in_link_visitor_cannot_save_over_the_owners_draft():
     visitor.button(key="draft_save").click().run()
     assert any("isn't one of yours" in e.value for e in visitor.error)
     assert drafts_store().open(f"oidc:{ISSUER}#{ada['sub']}", draft.id)[0].version == 1
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["x" * 5000, "\x00", "<script>alert(1)</script>", "../../data/workspace.json", "%00", " "],
+)
+def test_a_made_up_claim_link_leaves_a_guest_and_says_so_in_words(claim):
+    at = run_app(PAGE, {"claim": claim})
+    assert_clean(at)
+    assert owner_of(at).startswith("guest:")
+    if claim.strip():
+        assert any(CLAIM_REFUSED in w.value for w in at.warning)
+    assert not any(claim in w.value for w in at.warning if claim.strip())  # never echoed
+    assert not listed(at) & {i.id for i in drafts_store().list(studio_owner())}
+
+
+def test_the_real_token_with_something_added_is_refused():
+    at = run_app(PAGE, {"claim": load_key().token + "x"})
+    assert owner_of(at).startswith("guest:")
