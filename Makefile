@@ -23,8 +23,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
+# Without sign-in the drafts are the starter's: the claim link opens them in another browser.
 # tools/serve.py is `streamlit` with TCP_NODELAY on every connection (see its docstring).
 run: $(VENV)/.runtime
+	$(BIN)/python -m components.workspace --port $(PORT)
 	$(BIN)/python tools/serve.py run app.py --server.port $(PORT)
 
 # Browser tests need Debian's Chromium (Playwright's own browser download cannot work here)

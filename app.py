@@ -11,6 +11,7 @@ from components.session import current_ad, end_run, init_session, sync_url
 from components.widgets import url_notes_banner
 from components.widgets.share import shared_view_banner
 from components.widgets.shell import app_navigation, configure_page, next_step, shared_sidebar
+from components.widgets.workspace import remember_browser
 
 configure_page()
 init_session()
@@ -22,4 +23,5 @@ next_step(page)
 ad = current_ad()
 sync_url(ad)
 shared_sidebar(ad)
+remember_browser()  # the cookie that says whose drafts this browser works on
 end_run()

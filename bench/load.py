@@ -13,9 +13,10 @@ they really overlap) each walk the main journey at the same time:
 6. then, as an isolation check: open that draft from the list and go back to Compose, whose
    preview must show this session's own business and last headline.
 
-Isolation: without sign-in every session shares the local workspace's drafts list, so the
-check is that no preview ever shows another session's business name or headline, and that
-each session's saved draft reopens with its own headline.
+Isolation: without sign-in the first browser owns the studio's drafts and every other one is
+a guest with its own list (README, Owners); the check is that no preview ever shows another
+session's business name or headline, and that each session's saved draft reopens with its own
+headline.
 
 The server runs on a free loopback port with a throwaway BAS_DATA_DIR; its resident memory
 (VmRSS of the process and its children, from /proc) is polled throughout. Every wait has a

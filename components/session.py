@@ -8,8 +8,10 @@ from it, so the address bar is always a link that reopens what is on screen.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import re
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
@@ -28,8 +30,17 @@ from components.ad import (
     to_query_params,
 )
 from components.images import data_uri
+from components.owner import account_owner, guest_owner
 from components.result_cache import ResultCache, approximate_bytes
-from components.store import LOCAL_OWNER, MAX_OWNER_CHARS, Store, StoreError, database_url
+from components.store import Store, StoreError, database_url
+from components.workspace import (
+    CLAIM_PARAM,
+    GUEST_COOKIE,
+    OWNER_COOKIE,
+    WorkspaceKeyError,
+    claim_first,
+    load_key,
+)
 
 AD_KEY = "ad"
 NOTES_KEY = "url_notes"
@@ -72,6 +83,7 @@ def init_session() -> AdSpec:
         except Exception:  # a URL Streamlit itself could not decode
             params = {}
             st.session_state[NOTES_KEY] = ["The link could not be read; showing the sample ad."]
+        identify_browser(params)
         base, notes = _shared_draft(params), []
         ad, notes = from_query_params(params, base or default_ad())
         st.session_state[AD_KEY] = ad
@@ -305,24 +317,137 @@ def signed_in_user() -> dict | None:
 
 
 def draft_owner() -> str:
-    """Whose drafts these are.
+    """Whose drafts these are (an owner id with its kind, `components.owner`).
 
-    With sign-in set up, the signed-in account: its subject (``sub``) scoped by its issuer
-    (``iss``), the identity OpenID Connect never reassigns, else its email. Without sign-in
-    set up, the one local workspace. Raises `SignInRequired` (a `StoreError`) when sign-in is
-    set up and nobody is signed in: they must not fall into a shared workspace.
+    With sign-in set up, the signed-in account (``oidc:<iss>#<sub>``, else ``email:<addr>``).
+    Raises `SignInRequired` (a `StoreError`) when sign-in is set up and nobody is signed in:
+    they must not fall into a shared workspace. Without sign-in, the person who started the
+    studio (``local:<install>``) when this browser is theirs, else this browser's own guest
+    space (``guest:<id>``): see `identify_browser`.
     """
     user = signed_in_user()
     if user:
-        subject, issuer = str(user.get("sub") or ""), str(user.get("iss") or "")
-        owner = f"{issuer}#{subject}" if subject else str(user.get("email") or "")
-        if len(owner) > MAX_OWNER_CHARS:
-            owner = "sha256:" + hashlib.sha256(owner.encode()).hexdigest()
-        if owner.strip():
+        owner = account_owner(user)
+        if owner:
             return owner
     if auth_configured() or user:
         raise SignInRequired(SIGN_IN_MESSAGE)
-    return LOCAL_OWNER
+    return browser_identity().owner
+
+
+IDENTITY_KEY = "workspace_identity"
+# A guest's token as its cookie holds it (secrets.token_urlsafe): anything else is ignored.
+_GUEST_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+_THIS_COMPUTER = {"localhost", "127.0.0.1", "::1"}
+CLAIM_REFUSED = (
+    "This claim link is not this studio's (or it was replaced): you are a guest here. The "
+    "terminal that started the studio shows the current one."
+)
+# The longest a browser keeps a cookie: Chromium caps Max-Age at 400 days, as RFC 6265bis
+# asks (chromestatus.com/feature/4887741241229312); Safari keeps one a page's script set for 7
+# days. Each new session sets it again, so a browser used within that stays recognised.
+COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class BrowserIdentity:
+    """Who this browser is without sign-in: the studio's owner ("local") or a guest.
+
+    `cookie` is the (name, value) the browser keeps to be recognised next time (set again by
+    every session, which renews its expiry); None with sign-in set up. `note` says, once,
+    what happened to a claim link."""
+
+    owner: str
+    kind: str
+    cookie: tuple[str, str] | None = None
+    note: str = ""
+
+
+# With sign-in set up the account is the owner (`draft_owner`): the browser keeps nothing.
+ACCOUNTS = BrowserIdentity("", "account")
+
+
+def _on_this_computer() -> bool:
+    """Whether the browser reached the server over loopback at a loopback address: the
+    person at the computer that runs the studio (a remote page cannot pass as that, as it
+    can neither open a loopback connection from elsewhere nor name localhost)."""
+    try:
+        if st.context.ip_address is not None or not dict(st.context.headers):
+            return False  # a remote address, or no browser at all (a test, a script)
+        host = urlsplit(st.context.url or "").hostname or ""
+    except Exception:  # no context to ask: not a browser on this computer
+        return False
+    return host in _THIS_COMPUTER
+
+
+def _first(params: Mapping, name: str) -> str:
+    values = params.get(name) or []
+    return str(values[0]) if values else ""
+
+
+def identify_browser(params: Mapping) -> BrowserIdentity:
+    """Decide, on a session's first run, whose drafts this browser works on without sign-in.
+
+    The studio's owner (``local:<install>``) when the browser's cookie holds the workspace
+    token, when it opened the claim link (``?claim=<token>``), or when it is the first
+    browser ever to open the studio on this computer without a share link. Anyone else is a
+    guest with a space of their own: a cookie keeps it for that browser. A share link alone
+    never makes anybody the owner. With sign-in set up, accounts decide instead.
+    """
+    state = st.session_state
+    if IDENTITY_KEY in state:
+        return state[IDENTITY_KEY]
+    identity = ACCOUNTS if auth_configured() else _identify(params)
+    state[IDENTITY_KEY] = identity
+    if identity.note:
+        state.setdefault(NOTES_KEY, []).append(identity.note)
+    return identity
+
+
+def _identify(params: Mapping) -> BrowserIdentity:
+    cookies: Mapping = {}
+    with contextlib.suppress(Exception):  # no browser (a test): no cookies
+        cookies = dict(st.context.cookies)
+    note = ""
+    try:
+        key = load_key()
+    except WorkspaceKeyError as error:  # no key, no owner: everybody is a guest
+        key, note = None, f"Drafts are kept for this browser only: {error}"
+    if key is not None:
+        claim = _first(params, CLAIM_PARAM)
+        owner: BrowserIdentity | None = None
+        if key.accepts(cookies.get(OWNER_COOKIE)) or (claim and key.accepts(claim)):
+            owner = BrowserIdentity(key.owner, "local", (OWNER_COOKIE, key.token))
+        elif claim:
+            note = CLAIM_REFUSED
+        elif not _first(params, "draft") and _on_this_computer():
+            with contextlib.suppress(WorkspaceKeyError):
+                if claim_first(key):
+                    owner = BrowserIdentity(key.owner, "local", (OWNER_COOKIE, key.token))
+        if owner is not None:
+            with contextlib.suppress(StoreError):  # drafts of before owner kinds are theirs
+                drafts_store().adopt_legacy_local(owner.owner)
+            return owner
+    token = str(cookies.get(GUEST_COOKIE) or "")
+    if _GUEST_TOKEN.match(token):
+        return BrowserIdentity(guest_owner(token), "guest", (GUEST_COOKIE, token), note)
+    token = secrets.token_urlsafe(24)
+    return BrowserIdentity(guest_owner(token), "guest", (GUEST_COOKIE, token), note)
+
+
+def browser_identity() -> BrowserIdentity:
+    """This session's `BrowserIdentity` (the sign-in-less owner of its drafts). A bare call
+    (a script or notebook on the computer, no browser) is the studio's owner."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return BrowserIdentity(load_key().owner, "local")
+    identity = st.session_state.get(IDENTITY_KEY)
+    if identity is None:
+        try:
+            params = {key: st.query_params.get_all(key) for key in st.query_params}
+        except Exception:  # an unreadable URL claims nothing
+            params = {}
+        identity = identify_browser(params)
+    return identity
 
 
 def open_draft() -> OpenDraft | None:

@@ -4,8 +4,10 @@ Pure Python on SQLAlchemy 2 Core (no Streamlit). The embedded default is a SQLit
 ``data/`` (WAL mode, ``synchronous=FULL``, a busy timeout); ``DATABASE_URL`` or
 ``[connections.drafts]`` in ``.streamlit/secrets.toml`` points it at PostgreSQL (psycopg 3).
 
-- Every draft belongs to an owner string (the signed-in user, or "local"); every query
-  filters by it. `open_shared` is the one exception: whoever has a draft's id can read it.
+- Every draft belongs to an owner id prefixed by its kind (`components.owner`: ``oidc:``,
+  ``email:``, ``local:``, ``guest:``); every query filters by it, and an id without a kind
+  is refused. `open_shared` is the one exception: whoever has a draft's id can read it, and
+  can do nothing else with it.
   Ids are `secrets.token_urlsafe(18)`: 144 random bits, never sequential.
 - Every save is a new version holding the whole campaign (`components.campaign_json`, with
   images kept aside in a content-addressed ``blobs`` table so an unchanged image is stored
@@ -16,7 +18,9 @@ Pure Python on SQLAlchemy 2 Core (no Streamlit). The embedded default is a SQLit
 - A database that cannot be reached, is read-only, full or damaged raises `StoreUnavailable`
   with a message for people (the original error is chained and kept in ``detail``).
 
-Schema (version `STORE_SCHEMA_VERSION` in table ``schema_version``), created on first use:
+Schema (version `STORE_SCHEMA_VERSION` in table ``schema_version``), created on first use
+(version 2 gave owner ids their kind: a version-1 database is upgraded once, on first use, by
+`components.owner.legacy_owner_id`; its bare ``local`` owner waits for `adopt_legacy_local`):
 ``drafts`` (id, owner, name, current_version, created_at, updated_at, deleted_at),
 ``draft_versions`` (draft_id, number, saved_at, payload, changed, note), ``blobs`` (sha256,
 size, data) and ``version_blobs`` (which version uses which blob).
@@ -53,6 +57,7 @@ from components.campaign_json import (
     changed_field_names,
     field_label,
 )
+from components.owner import LEGACY_LOCAL_OWNER, MAX_OWNER_CHARS, legacy_owner_id, owner_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = ROOT / "data"
@@ -60,13 +65,11 @@ DB_FILENAME = "drafts.sqlite3"
 SECRETS_PATH = Path(".streamlit/secrets.toml")
 SECRETS_CONNECTION = "drafts"
 
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 2  # 2: owner ids carry their kind (components.owner)
 ID_BYTES = 18  # 144 random bits; token_urlsafe gives 24 characters
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
 UNDO_WINDOW = timedelta(days=1)
 MAX_NAME_CHARS = 120
-MAX_OWNER_CHARS = 320
-LOCAL_OWNER = "local"
 DRAFT_NAME_FIELD = "draft_name"  # in a version's change list: the draft was renamed by a save
 _SQLITE_BUSY_SECONDS = 30
 _PG_CONNECT_TIMEOUT_SECONDS = 5
@@ -165,6 +168,14 @@ def default_sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{Path(data_dir).resolve() / DB_FILENAME}"
 
 
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The data folder: ``$BAS_DATA_DIR``, else ``data/`` in the repository. The SQLite
+    database lives there, and so does the sign-in-less workspace's key."""
+    env = os.environ if env is None else env
+    folder = (env.get("BAS_DATA_DIR") or "").strip()
+    return Path(folder) if folder else DEFAULT_DATA_DIR
+
+
 def database_url(env: Mapping[str, str] | None = None, secrets_path: Path = SECRETS_PATH) -> str:
     """Where drafts live: DATABASE_URL, else ``[connections.drafts]`` in secrets.toml, else the
     SQLite file in ``data/`` (or in ``$BAS_DATA_DIR``)."""
@@ -188,8 +199,7 @@ def database_url(env: Mapping[str, str] | None = None, secrets_path: Path = SECR
                 return _normalise_url(section["url"])
             if section.get("dialect"):
                 return _url_from_parts(section)
-    data_dir = (env.get("BAS_DATA_DIR") or "").strip()
-    return default_sqlite_url(Path(data_dir) if data_dir else DEFAULT_DATA_DIR)
+    return default_sqlite_url(data_dir(env))
 
 
 def _url_from_parts(section: Mapping[str, Any]) -> str:
@@ -325,7 +335,8 @@ def clean_name(name: Any) -> str:
 
 
 def _check_owner(owner: Any) -> str:
-    if not isinstance(owner, str) or not owner.strip() or len(owner) > MAX_OWNER_CHARS:
+    # An owner without its kind (a bare "local", an email) could stand for two people.
+    if not isinstance(owner, str) or len(owner) > MAX_OWNER_CHARS or not owner_kind(owner):
         raise StoreError("Drafts need a signed-in owner.")
     return owner
 
@@ -547,6 +558,8 @@ class Store:
                             )
                         )
                         found = STORE_SCHEMA_VERSION
+            if found < STORE_SCHEMA_VERSION:
+                found = self._upgrade(writer)
             if found > STORE_SCHEMA_VERSION:
                 raise StoreUnavailable(
                     f"The drafts database was set up by a newer Button Ad Studio (schema "
@@ -555,6 +568,39 @@ class Store:
                     reason="schema",
                 )
             self._ready = True
+
+    def _upgrade(self, writer: Engine) -> int:
+        """Bring an older schema to this version, once, under the write lock."""
+        try:
+            with writer.connect() as conn, conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_INIT_LOCK)))
+                found = self._schema_version(conn) or STORE_SCHEMA_VERSION
+                if found < 2:
+                    # Owner ids gain their kind: one UPDATE per owner (there are few).
+                    owners = conn.execute(sa.select(drafts.c.owner).distinct()).scalars().all()
+                    for old in owners:
+                        new = legacy_owner_id(old)
+                        if new != old:
+                            conn.execute(
+                                drafts.update().where(drafts.c.owner == old).values(owner=new)
+                            )
+                if found < STORE_SCHEMA_VERSION:
+                    conn.execute(
+                        schema_version.insert().values(
+                            version=STORE_SCHEMA_VERSION, applied_at=self._now()
+                        )
+                    )
+                    found = STORE_SCHEMA_VERSION
+                return found
+        except (sa_exc.DBAPIError, OSError) as exc:
+            error = _unavailable(exc)
+            raise StoreUnavailable(
+                "The drafts database needs a one-time update for this version of the studio, "
+                f"and it cannot take it now: {error.message}",
+                reason=error.reason,
+                detail=error.detail,
+            ) from exc
 
     @staticmethod
     def _schema_version(conn: Connection) -> int | None:
@@ -816,6 +862,25 @@ class Store:
         with self._read() as conn:
             self._owned(conn, owner, draft_id)
             return self._unpack(conn, self._payload(conn, draft_id, int(number)))
+
+    def adopt_legacy_local(self, owner: str) -> int:
+        """Give the drafts of the sign-in-less workspace of before owner kinds (the bare
+        ``local``) to `owner`, the install's ``local:`` owner; how many it took. Idempotent:
+        called whenever the install's owner is known, it finds nothing the second time."""
+        owner = _check_owner(owner)
+        if owner_kind(owner) != "local":
+            raise StoreError("Only the person who started the studio takes its old drafts.")
+        with self._read() as conn:  # the usual case, nothing left: no write lock
+            waiting = conn.execute(
+                sa.select(sa.func.count()).where(drafts.c.owner == LEGACY_LOCAL_OWNER)
+            ).scalar()
+        if not waiting:
+            return 0
+        with self._write() as conn:
+            result = conn.execute(
+                drafts.update().where(drafts.c.owner == LEGACY_LOCAL_OWNER).values(owner=owner)
+            )
+            return result.rowcount
 
     def open_shared(self, draft_id: str) -> tuple[DraftInfo, AdSpec]:
         """A draft by its id, for whoever has the link (read-only; the owner is not shown)."""

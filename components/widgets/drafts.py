@@ -100,13 +100,16 @@ def open_saved(draft_id: str, version: int | None = None) -> None:
     flash("info", f"Opened “{info.name}”" + (f", version {version}." if version else "."))
 
 
-def _guarded(action, success: str) -> None:
+def _guarded(action, success: str) -> bool:
+    """Run a store action for the session's owner (the store refuses a draft that is not
+    theirs); flash what happened, and say whether it was done."""
     try:
         action()
     except StoreError as error:
         flash("error", str(error))
-        return
+        return False
     flash("success", success)
+    return True
 
 
 def duplicate(draft_id: str) -> None:
@@ -122,10 +125,10 @@ def rename(draft_id: str) -> None:
 
 def delete(draft_id: str) -> None:
     """Delete a draft (it can be brought back for a day)."""
-    _guarded(lambda: drafts_store().delete(draft_owner(), draft_id),
-             "Deleted. Undo it under “Recently deleted” within a day.")  # fmt: skip
+    done = _guarded(lambda: drafts_store().delete(draft_owner(), draft_id),
+                    "Deleted. Undo it under “Recently deleted” within a day.")  # fmt: skip
     opened = open_draft()
-    if opened and opened.id == draft_id:
+    if done and opened and opened.id == draft_id:  # a refused delete leaves the draft open
         set_open_draft(None)
 
 

@@ -10,6 +10,8 @@ Campaigns: save, reopen and share drafts; export and import campaign files.
 
 With sign-in set up, drafts are the signed-in account's; signed out, saving and listing are
 refused with a message (a share link still opens a draft read-only; export still works).
+Without sign-in, they are the studio owner's, or a guest browser's own; the page says which,
+and what that protects, in one sentence.
 """
 
 import streamlit as st
@@ -26,6 +28,7 @@ from components.widgets.drafts import (
 )
 from components.widgets.handoff import handoff_section
 from components.widgets.share import shared_view
+from components.widgets.workspace import what_is_protected
 
 
 def campaigns_page() -> None:
@@ -35,9 +38,15 @@ def campaigns_page() -> None:
     save_panel()
 
     st.header("Your drafts", anchor=False)
+    protected = what_is_protected()
+    if protected:
+        st.caption(protected)
     if shared_view():
         # A share link shows its one campaign: it lists nothing of the workspace it came from.
-        st.caption("A shared link shows only the campaign it points to. Make a copy to keep it.")
+        if not protected:
+            st.caption(
+                "A shared link shows only the campaign it points to. Make a copy to keep it."
+            )
         drafts, deleted, search = [], [], ""
     elif signed_out():
         # Nobody is signed in, so there is no one's list to show (save_panel above says why).

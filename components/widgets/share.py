@@ -6,7 +6,9 @@ link carry the pictures. Without a drafts store (down, or signed out), the long 
 the words and settings, and the dialog says the pictures will be the sample's.
 
 A session that opened a draft through its link views it: it can make a copy (a new draft of
-its own) but never saves over, renames or deletes the draft it was shown.
+its own: its account's, or without sign-in its browser's guest space unless it is the
+studio's owner) but never saves over, renames or deletes the draft it was shown; the store
+refuses any of that for an owner other than the draft's, whatever the page offers.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.ad import AdSpec, is_sample_art
+from components.owner import owner_kind
 from components.session import (
     OpenDraft,
     SignInRequired,
@@ -28,11 +31,12 @@ from components.store import DraftConflict, StoreError
 from components.widgets.common import leave_message, markdown_code, pending_message
 from components.widgets.copy_link import copy_link
 from components.widgets.drafts import share_link, signed_out
+from components.widgets.workspace import SHARE_PROTECTS
 
 SHARED_BANNER = "**You are viewing a shared campaign — Make a copy to edit.**"
 SHORT_LINK_NOTE = (
     "Anyone with this link opens the saved campaign read-only: its words, pictures, "
-    "targeting and budget, as saved. They can make a copy to edit."
+    "targeting and budget, as saved. " + SHARE_PROTECTS
 )
 LONG_LINK_NOTE = (
     "This link carries the ad's words and settings, not its pictures: whoever opens it sees "
@@ -61,15 +65,17 @@ def make_copy() -> None:
     opened, ad = open_draft(), current_ad()
     name = f"{opened.name if opened else ad.business or 'Untitled campaign'} (copy)"
     try:
-        info = drafts_store().save(draft_owner(), name, ad)
+        owner = draft_owner()
+        info = drafts_store().save(owner, name, ad)
     except StoreError as error:  # SignInRequired included: it says where to sign in
         leave_message(_COPY_MESSAGE_KEY, "error", str(error))
         return
     _keep(info.id, info.name, info.version, ad)
+    where = " (kept for this browser, in your guest space)" if owner_kind(owner) == "guest" else ""
     leave_message(
         _COPY_MESSAGE_KEY,
         "success",
-        f"Copied as {markdown_code(info.name)}: it is yours to edit and save.",
+        f"Copied as {markdown_code(info.name)}{where}: it is yours to edit and save.",
     )
 
 

@@ -10,8 +10,17 @@ from components.ad import with_uploaded_image
 from components.images import check_upload
 from components.session import drafts_store
 from components.widgets.share import SHARED_BANNER
+from components.widgets.workspace import SHARE_PROTECTS
 from tests.app.conftest import assert_clean, live_data, run_app, type_text
-from tests.app.test_campaigns_page import SIGNED_OUT, listed, run_as, unique
+from tests.app.test_campaigns_page import (
+    SIGNED_OUT,
+    listed,
+    owner_of,
+    run_as,
+    run_owner,
+    studio_owner,
+    unique,
+)
 from tests.app.test_compose_page import section
 
 CAMPAIGNS = "app_pages/campaigns.py"
@@ -56,13 +65,14 @@ def test_the_short_link_saves_a_draft_that_carries_the_pictures():
     assert_clean(at)
     draft = at.session_state["draft"]
     assert not draft.shared
-    _, stored = drafts_store().open("local", draft.id)
+    _, stored = drafts_store().open(owner_of(at), draft.id)
     assert stored.image == at.session_state["ad"].image  # the pictures travel with the link
     open_share(at)
     link = live_data(at, "share_short_link")
     assert link["link"].endswith(f"/?draft={draft.id}") and link["button"] == "Copy"
     assert len(link["link"]) < 80
     assert "opens the saved campaign read-only: its words, pictures" in captions(at)
+    assert SHARE_PROTECTS in captions(at)  # what the link does not give, in one sentence
     # An edit after saving: the short link no longer holds it, so the dialog offers to save.
     type_text(at, "ad_headline", "Changed after sharing")
     open_share(at)
@@ -81,7 +91,7 @@ def test_without_a_store_the_long_link_says_the_pictures_are_the_samples():
 
 
 def _shared_draft() -> tuple[str, str]:
-    owner = run_app()
+    owner = run_owner(None)
     type_text(owner, "ad_headline", "A shared campaign")
     name = unique("Shared")
     owner.switch_page(CAMPAIGNS).run()
@@ -120,7 +130,7 @@ def test_a_draft_link_is_read_only_on_every_page():
 
 def test_make_a_copy_saves_the_visitors_own_draft_and_leaves_the_shared_one():
     draft_id, name = _shared_draft()
-    before = drafts_store().open("local", draft_id)[0]
+    before = drafts_store().open(studio_owner(), draft_id)[0]
     at = run_app(None, {"draft": draft_id})
     at.button(key="shared_make_copy").click().run()
     assert_clean(at)
@@ -130,7 +140,7 @@ def test_make_a_copy_saves_the_visitors_own_draft_and_leaves_the_shared_one():
     assert any("(copy)" in success.value for success in at.success)
     assert live_data(at, "ad_headline")["disabled"] is False
     type_text(at, "ad_headline", "Edited in my copy")
-    after = drafts_store().open("local", draft_id)
+    after = drafts_store().open(studio_owner(), draft_id)
     assert after[0].version == before.version and after[1].headline == "A shared campaign"
 
 
@@ -145,7 +155,7 @@ def test_make_a_copy_from_the_sidebar_menu():
 def test_a_shared_draft_of_the_untouched_sample_is_not_called_a_sample_to_edit():
     from components.ad import default_ad
 
-    info = drafts_store().save("local", unique("Sample as is"), default_ad())
+    info = drafts_store().save(studio_owner(), unique("Sample as is"), default_ad())
     at = run_app(None, {"draft": info.id})
     assert_clean(at)
     assert banner(at)
@@ -159,7 +169,7 @@ def test_a_hostile_draft_name_shows_as_typed_in_the_banner_and_the_copy_message(
     from components.ad import default_ad
     from components.widgets.common import markdown_code
 
-    info = drafts_store().save("local", PAYLOAD, default_ad())
+    info = drafts_store().save(studio_owner(), PAYLOAD, default_ad())
     at = run_app(None, {"draft": info.id})
     assert markdown_code(PAYLOAD) in banner(at)
     at.button(key="shared_make_copy").click().run()

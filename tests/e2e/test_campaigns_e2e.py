@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from components.ad import default_ad
 from components.session import SIGN_IN_MESSAGE
-from components.store import LOCAL_OWNER, Store, default_sqlite_url
+from components.store import Store, default_sqlite_url
+from components.workspace import load_key
 from tests.e2e.conftest import screenshot, wait_for_app
 from tools.app_server import free_port, streamlit_server
 
@@ -103,13 +104,13 @@ def auth_server(tmp_path_factory):
     secrets = folder / "secrets.toml"
     secrets.write_text(AUTH_SECRETS.format(port=port))
     with streamlit_server({"secrets.files": str(secrets)}, folder, port) as server:
-        yield server.url, Store(default_sqlite_url(folder))
+        yield server.url, Store(default_sqlite_url(folder)), folder
 
 
 def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth_server):
-    base, store = auth_server
-    local = store.save(LOCAL_OWNER, "Local workspace draft", default_ad())
-    theirs = store.save("https://accounts.example.com#ada", "Ada's draft",
+    base, store, store_folder = auth_server
+    local = store.save(load_key(store_folder).owner, "Local workspace draft", default_ad())
+    theirs = store.save("oidc:https://accounts.example.com#ada", "Ada's draft",
                         replace(default_ad(), headline="Ada's shared headline"))  # fmt: skip
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:

@@ -28,6 +28,7 @@ from components.store import (
     DEFAULT_DATA_DIR,
     ID_BYTES,
     MAX_NAME_CHARS,
+    STORE_SCHEMA_VERSION,
     DraftConflict,
     DraftInfo,
     DraftNotFound,
@@ -42,8 +43,9 @@ from tests.store.conftest import POSTGRES_ENV, postgres_url_with
 from tests.store.samples import clean_image, full_ad
 
 ROOT = Path(__file__).resolve().parents[2]
-OWNER = "ana@example.com"
-OTHER = "bo@example.com"
+OWNER = "email:ana@example.com"
+OTHER = "email:bo@example.com"
+LOCAL = "local:0123456789abcdef"
 
 
 class FakeClock:
@@ -283,7 +285,8 @@ def test_junk_draft_ids_are_not_found(store, bad_id):
 
 
 def test_an_owner_is_required(store):
-    for owner in ("", "   ", None, "x" * 1000):
+    # An owner without its kind could stand for two people: "local", a bare email.
+    for owner in ("", "   ", None, "x" * 1000, "local", "ana@example.com", "oidc:", "x:y"):
         with pytest.raises(StoreError):
             store.list(owner)
 
@@ -417,14 +420,15 @@ from components.ad import default_ad
 from components.store import Store
 
 store = Store(sys.argv[1])
+LOCAL = sys.argv[3]
 ad = default_ad()
 info = None
 for i in range(100000):
     changed = replace(ad, headline=f"save {i}", image=ad.image if i % 2 else ad.story_image)
     if i % 4 == 0:
-        info = store.save("local", f"draft {i}", changed)
+        info = store.save(LOCAL, f"draft {i}", changed)
     else:
-        info = store.save("local", info.name, changed, info.id, info.version)
+        info = store.save(LOCAL, info.name, changed, info.id, info.version)
     print(info.id, info.version, i, flush=True)
 """
 
@@ -432,7 +436,7 @@ for i in range(100000):
 def test_a_writer_killed_mid_stream_loses_no_save_that_returned(store_url):
     Store(store_url).health()  # the schema exists before the writer starts
     writer = subprocess.Popen(
-        [sys.executable, "-c", _WRITER, store_url, str(ROOT)],
+        [sys.executable, "-c", _WRITER, store_url, str(ROOT), LOCAL],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -471,11 +475,11 @@ def test_a_writer_killed_mid_stream_loses_no_save_that_returned(store_url):
 
     reopened = Store(store_url)
     for draft_id, version, index in saves:
-        info, _ = reopened.open("local", draft_id)
+        info, _ = reopened.open(LOCAL, draft_id)
         assert info.version >= version
-        assert reopened.open_version("local", draft_id, version).headline == f"save {index}"
+        assert reopened.open_version(LOCAL, draft_id, version).headline == f"save {index}"
     # Every returned save is there; at most one more draft (created, killed before printing).
-    listed = len(reopened.list("local"))
+    listed = len(reopened.list(LOCAL))
     assert len({s[0] for s in saves}) <= listed <= len({s[0] for s in saves}) + 1
     reopened.close()
 
@@ -492,10 +496,14 @@ def test_twenty_concurrent_writers_lose_nothing(store_url):
         store = Store(store_url)
         try:
             barrier.wait()
-            info = store.save(f"owner-{index % 4}", f"draft {index}", replace(base, seed=index))
+            info = store.save(
+                f"guest:owner-{index % 4}", f"draft {index}", replace(base, seed=index)
+            )
             for step in range(1, 3):
                 ad = replace(base, seed=index, headline=f"{index}/{step}", days=step)
-                info = store.save(f"owner-{index % 4}", f"draft {index}", ad, info.id, info.version)
+                info = store.save(
+                    f"guest:owner-{index % 4}", f"draft {index}", ad, info.id, info.version
+                )
             results[index] = info
         except BaseException as exc:  # reported below
             errors.append(exc)
@@ -514,16 +522,16 @@ def test_twenty_concurrent_writers_lose_nothing(store_url):
 
     store = Store(store_url)
     total = 0
-    for owner in (f"owner-{k}" for k in range(4)):
+    for owner in (f"guest:owner-{k}" for k in range(4)):
         listed = store.list(owner)
         total += len(listed)
         assert all(d.version == 3 for d in listed)
     assert total == 20
     for index, info in results.items():
-        _, ad = store.open(f"owner-{index % 4}", info.id)
+        _, ad = store.open(f"guest:owner-{index % 4}", info.id)
         assert (ad.seed, ad.headline, ad.days) == (index, f"{index}/2", 2)
         assert ad.image == base.image
-        assert [v.number for v in store.versions(f"owner-{index % 4}", info.id)] == [3, 2, 1]
+        assert [v.number for v in store.versions(f"guest:owner-{index % 4}", info.id)] == [3, 2, 1]
     store.close()
 
 
@@ -540,7 +548,9 @@ def test_sqlite_is_created_on_first_use_in_wal_mode(tmp_path):
         assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         tables = {row[0] for row in check.execute("SELECT name FROM sqlite_master")}
         assert {"schema_version", "drafts", "draft_versions"} <= tables
-        assert check.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert check.execute("SELECT version FROM schema_version").fetchall() == [
+            (STORE_SCHEMA_VERSION,)
+        ]
     engine, _ = store._engines()
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
