@@ -7,9 +7,10 @@ PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # fonts-noto-core: Noto Sans Arabic, Hebrew, Devanagari, Thai and the other scripts' fonts,
 # so right-to-left and Indic/Thai copy shapes in the previews without any web font.
-APT_PACKAGES := chromium fonts-liberation fonts-noto-color-emoji fonts-noto-core
+# haproxy: the load balancer of `make cluster` (and of its browser test).
+APT_PACKAGES := chromium fonts-liberation fonts-noto-color-emoji fonts-noto-core haproxy
 
-.PHONY: run test lint format bench screenshots browser clean
+.PHONY: run cluster test lint format bench bench-cluster screenshots browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,12 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/python -m components.workspace --port $(PORT)
 	$(BIN)/python tools/serve.py run app.py --server.port $(PORT)
+
+# One Streamlit process per core behind HAProxy (sticky by cookie), drafts in PostgreSQL:
+# DATABASE_URL when set, else a throwaway cluster that is removed when this stops (Ctrl+C).
+cluster: $(VENV)/.runtime browser
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python tools/cluster.py --port $(PORT); \
+	else tools/with_postgres.sh $(BIN)/python tools/cluster.py --port $(PORT); fi
 
 # Browser tests need Debian's Chromium (Playwright's own browser download cannot work here)
 # and the fonts above; only the packages not yet installed are fetched.
@@ -59,6 +66,10 @@ test: $(VENV)/.dev browser node_modules/.package-lock.json lint
 
 bench: $(VENV)/.dev browser
 	$(BIN)/python -m bench
+
+# Edits per second through HAProxy with one replica and with two (needs PostgreSQL).
+bench-cluster: $(VENV)/.dev browser
+	tools/with_postgres.sh $(BIN)/python -m bench.cluster
 
 # Every page at 1400 and 390 px into docs/screenshots/, for a person to look at.
 screenshots: $(VENV)/.dev browser

@@ -9,6 +9,7 @@ The pieces live in `components/widgets/shell.py`: this script is re-read on ever
 
 from components.session import current_ad, end_run, init_session, sync_url
 from components.widgets import url_notes_banner
+from components.widgets.replica import moved_replica_note
 from components.widgets.share import shared_view_banner
 from components.widgets.shell import app_navigation, configure_page, next_step, shared_sidebar
 from components.widgets.workspace import remember_browser
@@ -18,6 +19,7 @@ init_session()
 page = app_navigation()
 url_notes_banner()
 shared_view_banner()
+moved_replica_note()
 page.run()
 next_step(page)
 ad = current_ad()

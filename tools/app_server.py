@@ -58,6 +58,8 @@ def streamlit_server(
     data_dir: Path | None = None,
     port: int = 0,
     nodelay: bool = True,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
 ) -> Iterator[Server]:
     """Start the app on `port` (a free loopback port by default) and stop it afterwards.
 
@@ -65,18 +67,21 @@ def streamlit_server(
     {"runner.postScriptGC": "false"} or {"secrets.files": "/tmp/x/secrets.toml"}.
     `data_dir`: where the drafts database and the server's log go (kept afterwards, for a
     test to inspect); by default a throwaway folder, removed afterwards. The drafts database
-    is always that folder's SQLite file, never a DATABASE_URL from the environment.
+    is that folder's SQLite file, never a DATABASE_URL from the environment (only `env`'s).
     `nodelay`: start it as `make run` does, through tools/serve.py (TCP_NODELAY on every
     connection); False starts plain `streamlit run`, for bench/nodelay.py to compare.
+    `env`: more environment for the server, applied last (a cluster's replicas pass their
+    DATABASE_URL and name here); `log`: the server's log file, when several share a folder.
     """
     workdir = None if data_dir else Path(tempfile.mkdtemp(prefix="bas-server-"))
     if workdir:
         data_dir = workdir / "data"
         data_dir.mkdir()
-    log = (workdir or data_dir) / "streamlit.log"
+    log = log or (workdir or data_dir) / "streamlit.log"
     port = port or free_port()
-    env = dict(os.environ, BAS_DATA_DIR=str(data_dir))
-    env.pop("DATABASE_URL", None)
+    environment = dict(os.environ, BAS_DATA_DIR=str(data_dir))
+    environment.pop("DATABASE_URL", None)
+    environment.update(env or {})
     with open(log, "w") as out:
         process = subprocess.Popen(
             [
@@ -87,7 +92,7 @@ def streamlit_server(
                 "--server.fileWatcherType", "none", "--server.runOnSave", "false",
                 *(arg for key, value in (options or {}).items() for arg in (f"--{key}", value)),
             ],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=environment,
         )  # fmt: skip
     server = Server(process, f"http://127.0.0.1:{port}", log, data_dir)
     try:

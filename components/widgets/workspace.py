@@ -59,11 +59,14 @@ def remember_browser() -> None:
     if identity.cookie is None:
         return
     name, value = identity.cookie
-    with st.container(key="workspace_cookie"):
-        _component(
-            key="workspace_cookie_setter",
-            data={"name": name, "value": value, "maxAge": COOKIE_MAX_AGE_SECONDS},
-        )
+    set_cookie(name, value, COOKIE_MAX_AGE_SECONDS, key="workspace_cookie")
+
+
+def set_cookie(name: str, value: str, max_age: int, key: str) -> None:
+    """Set a cookie of ours in this browser (`name` lowercase letters and _, `value` URL-safe
+    token characters: the component refuses anything else). Draws nothing visible."""
+    with st.container(key=key):
+        _component(key=f"{key}_setter", data={"name": name, "value": value, "maxAge": max_age})
 
 
 def what_is_protected() -> str:
