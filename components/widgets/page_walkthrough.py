@@ -179,8 +179,9 @@ def walkthrough_page() -> None:
             # width at the height the screen leaves (the page's CSS sizes its box); on a
             # laptop they stand in a row above it.
             figures, place = st.columns([1, 4], gap="large") if presenting else (st, st)
-            row = figures.container() if presenting else st.columns(3)
-            cells = [row] * 3 if presenting else list(row)
+            # A grid, not columns: two a row on a phone (the shell's CSS), not one.
+            row = figures.container() if presenting else st.grid(3, key="wt_rollout_figures")
+            cells = [row] * 3
             cells[0].metric("Countries where the button runs", current.world_countries)
             reach = format_range(*current.audience) if current.targets_delivering else "Not yet"
             cells[1].metric("Your targets' audience", reach)

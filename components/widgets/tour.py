@@ -82,14 +82,15 @@ def _move(step: int) -> None:
 
 def tour_navigation(position: int) -> None:
     """Back / Next (also on the ← and → keys) and the step indicator."""
-    cols = st.columns([1, 6, 1], vertical_alignment="center")
-    cols[0].button("Back", on_click=_move, args=(position - 1,), key="wt_back",
-                   disabled=position == 0, shortcut="Left", width="stretch")  # fmt: skip
+    # One row at every width (columns would stack on a phone, Next a screen below Back).
+    row = st.container(horizontal=True, vertical_alignment="center", key="wt_nav", wrap=False)
+    row.button("Back", on_click=_move, args=(position - 1,), key="wt_back",
+               disabled=position == 0, shortcut="Left", width=104)  # fmt: skip
     step = STEPS[position]
-    cols[1].progress(
+    row.progress(
         (position + 1) / len(STEPS), text=f"Step {position + 1} of {len(STEPS)} · {step.title}"
     )
-    cols[2].button("Next", on_click=_move, args=(position + 1,), key="wt_next",
-                   disabled=position == len(STEPS) - 1, shortcut="Right", type="primary",
-                   width="stretch")  # fmt: skip
+    row.button("Next", on_click=_move, args=(position + 1,), key="wt_next",
+               disabled=position == len(STEPS) - 1, shortcut="Right", type="primary",
+               width=104)  # fmt: skip
     # No arrow icons: Streamlit already shows each button's key (← / →) beside its label.
