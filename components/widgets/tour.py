@@ -55,7 +55,7 @@ def sample_and_prospect() -> None:
         key="wt_sample",
         on_change=_load_sample,  # choosing a sample shows it at once
     )
-    cols[1].button("Start over from it", on_click=_load_sample, key="wt_load", width="stretch",
+    cols[1].button("Start over", on_click=_load_sample, key="wt_load", width="stretch",
                    icon=":material/restart_alt:",
                    help="Load the chosen sample again, undoing changes made since.")  # fmt: skip
     chosen = samples.get(st.session_state.get("wt_sample", ""))
