@@ -97,12 +97,11 @@ def projected(spec: dict, presenting: bool) -> dict:
         ("text", {"fontSize": label}),
     ):
         config[part] = {**(config.get(part) or {}), **sizes}
-    projected = {**spec, "config": config}
-    # A chart drawn short for a laptop page (the Message-vs-Call curves) is hard to read
-    # from the back of a room.
+    scaled = {**spec, "config": config}
+    # A chart drawn short for a laptop page is hard to read from the back of a room.
     if isinstance(spec.get("height"), (int, float)):
-        projected["height"] = max(spec["height"], PROJECTED_MIN_HEIGHT)
-    return projected
+        scaled["height"] = max(spec["height"], PROJECTED_MIN_HEIGHT)
+    return scaled
 
 
 def walkthrough_page() -> None:
