@@ -103,3 +103,16 @@ def test_the_rate_note_names_the_rate_and_its_date():
     assert rate_note("USD") == ""
     rate = load_rates().per_usd["NGN"]
     assert rate_note("NGN") == f"1 USD = {rate:,g} NGN (rates of {load_rates().as_of})"
+
+
+def test_the_budget_steps_by_about_five_dollars_in_round_local_amounts():
+    from components.widgets.budget import budget_step, money_format
+
+    assert budget_step("USD") == 5.0
+    assert budget_step("EUR") == 5.0  # 4.25 EUR is nearest 5
+    for currency in load_rates().per_usd:
+        step = budget_step(currency)
+        assert 0.4 < step / convert(5.0, currency) < 2.6, currency  # within a 1-2-5 step
+        digits = f"{step:.0f}" if step >= 1 else ""
+        assert not digits or set(digits.rstrip("0")) <= {"1", "2", "5"}, (currency, step)
+    assert money_format("NGN") == "₦%,.2f" and money_format("JPY") == "￥%,.0f"

@@ -90,3 +90,14 @@ def test_typed_copy_over_its_ceiling_is_refused():
         f"The primary text would be {MAX_URL_CHARS['text'] + 1:,} characters, more than the "
         f"{MAX_URL_CHARS['text']:,} allowed; shorten it.",
     )
+
+
+def test_a_link_names_a_sample_by_its_slug_in_any_case():
+    from components.samples import linked_sample_slug, sample_slug
+
+    assert linked_sample_slug({"sample": ["Berlin-Cafe "]}) == "berlin-cafe"
+    assert linked_sample_slug({"sample": "no-such-shop"}) == ""
+    assert linked_sample_slug({}) == ""
+    cafe = load_samples()["berlin-cafe"].ad
+    assert sample_slug(cafe) == "berlin-cafe"
+    assert sample_slug(replace(cafe, budget=cafe.budget + 1)) == ""  # touched: not the sample
