@@ -341,3 +341,14 @@ def test_the_sample_targets_lagos_within_17_km():
     assert (ad.city, ad.radius_km) == (LAGOS_CITY, 17)
     whole = targeting({"city": ""})
     assert audience(at) != audience(whole)
+
+
+def test_a_budget_typed_here_reads_the_same_on_the_engagement_page():
+    at = targeting({"countries": "NG"})
+    at.number_input(key="tgt_budget").set_value(15_000.0).run()
+    at.switch_page("app_pages/engagement.py").run()
+    assert_clean(at)
+    assert at.number_input(key="eng_budget").label == "Daily budget (NGN)"
+    assert at.number_input(key="eng_budget").value == 15_000.0
+    assert any(c.value.startswith("Budget ₦15,000.00 a day") for c in at.caption)
+    assert at.metric[0].value.startswith("₦")  # Spend, in the same currency
