@@ -336,3 +336,19 @@ def test_a_name_that_would_pass_a_ceiling_is_refused_with_a_message():
     assert not at.error
     assert at.session_state["ad"].greeting == long_greeting.replace("Bo!", "Al!")
     assert "Book now" in at.session_state["ad"].greeting
+
+
+@pytest.mark.parametrize("step", ["rollout", "forecast", "compare"])
+def test_presentation_mode_sizes_the_charts_for_a_projector(step):
+    from components.widgets.page_walkthrough import PROJECTED_FONTS, PROJECTED_MIN_HEIGHT
+
+    at = run_on_step(step, {"countries": "NG,DE"})
+    at.toggle(key="wt_present").set_value(True).run()
+    assert_clean(at)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert specs
+    for spec in specs:
+        assert spec["config"]["axis"]["labelFontSize"] == PROJECTED_FONTS["label"]
+        assert spec["config"]["legend"]["titleFontSize"] == PROJECTED_FONTS["title"]
+        if isinstance(spec.get("height"), (int, float)):
+            assert spec["height"] >= PROJECTED_MIN_HEIGHT
