@@ -65,7 +65,9 @@ PRESENTING_KEY = "wt_present"
 NOTES_KEY = "wt_notes"
 # Chart text on a projector, in px (the charts' own theme is for a laptop screen).
 PROJECTED_FONTS = {"label": 15, "title": 17}
-PROJECTED_MIN_HEIGHT = 260
+# Vega-Lite's "fit" counts the axes and the legend in the height: 380 px leaves a plot a room can
+# read (the Message-vs-Call curves were under 100 px high at 260).
+PROJECTED_MIN_HEIGHT = 380
 
 
 def _toggle_notes() -> None:
