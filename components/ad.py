@@ -386,19 +386,23 @@ def _clean_text(value: str) -> str:
 def from_query_params(
     params: Mapping[str, Any], base: AdSpec | None = None
 ) -> tuple[AdSpec, list[str]]:
-    """Read share-link parameters over `base` (the default ad); return the ad and notes.
+    """Read share-link parameters over `base`; return the ad and notes. Without a base, over
+    the sample business `sample=<slug>` names, else the default ad.
 
     Never raises. A value that cannot be used (a number out of range included) leaves the
     base value in place and adds a note that names the parameter in backticks and says why.
     Only spelling is forgiven silently: case and surrounding spaces of words and codes, empty
     items in lists, duplicate countries, how a number is written.
     """
-    ad = base if base is not None else default_ad()
     notes: list[str] = []
     changes: dict[str, Any] = {}
 
     def first(name: str) -> str | None:
         return _first(params.get(name), name, notes)
+
+    ad = base if base is not None else _linked_sample(first("sample"), notes)
+    if base is not None and first("sample") is not None:
+        notes.append(_note("sample", "ignored: the link opens a saved draft."))
 
     # `draft` is opened by the session (components.session), which notes an id that opens
     # nothing; an empty `draft=` never reaches the store, so it is noted here.
@@ -538,6 +542,23 @@ def from_query_params(
 
     _read_forecast_settings(first, ad, changes, notes)
     return replace(ad, **changes), notes
+
+
+def _linked_sample(raw: str | None, notes: list[str]) -> AdSpec:
+    """The sample business a `sample=<slug>` link starts from (the default ad without one,
+    or, with a note, for a slug that names no sample)."""
+    if raw is None:
+        return default_ad()
+    from components.samples import load_samples  # samples build on this module
+
+    samples = load_samples()
+    sample = samples.get(raw.strip().lower())
+    if sample is not None:
+        return sample.ad
+    default = next((s for s in samples.values() if s.ad == default_ad()), None)
+    shown = f"the default sample ({default.label})" if default else "the default sample"
+    notes.append(_note("sample", f"no sample business is called `{_short(raw)}`; showing {shown}."))
+    return default_ad()
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -24,7 +24,6 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from components.ad import (
     AdSpec,
-    default_ad,
     from_query_params,
     is_sample_art,
     to_query_params,
@@ -32,6 +31,7 @@ from components.ad import (
 from components.images import data_uri
 from components.owner import account_owner, guest_owner
 from components.result_cache import ResultCache, approximate_bytes
+from components.samples import linked_sample_slug, sample_slug
 from components.store import Store, StoreError, database_url
 from components.workspace import (
     CLAIM_PARAM,
@@ -47,6 +47,9 @@ NOTES_KEY = "url_notes"
 # Set when the session opened from a share link: it carries the words, not the pictures.
 LINK_PICTURES_KEY = "link_without_pictures"
 DRAFT_KEY = "draft"
+# The sample business the ad started from: a `sample=<slug>` link's, or the one the Walkthrough
+# loaded last ("" = none or unknown).
+SAMPLE_KEY = "started_from_sample"
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,10 @@ def init_session() -> AdSpec:
             st.session_state[NOTES_KEY] = ["The link could not be read; showing the sample ad."]
         identify_browser(params)
         base, notes = _shared_draft(params), []
-        ad, notes = from_query_params(params, base or default_ad())
+        # Without a draft, the link's `sample=<slug>` (else the default ad) is the base.
+        ad, notes = from_query_params(params, base)
         st.session_state[AD_KEY] = ad
+        st.session_state[SAMPLE_KEY] = linked_sample_slug(params) if base is None else ""
         # A link with the ad's words shows them over the sample's pictures (a draft link brings
         # its own; one that only picks countries or a budget shows the sample ad whole).
         st.session_state[LINK_PICTURES_KEY] = base is None and bool(
@@ -178,8 +183,10 @@ def sync_url(ad: AdSpec) -> None:
 
 
 def share_url(ad: AdSpec) -> str:
-    """The full link that reopens this ad on the current page."""
-    query = urlencode(to_query_params(ad), quote_via=quote)
+    """The full link that reopens this ad on the current page: `?sample=<slug>` for a sample
+    business left untouched (short, and with its pictures), else every share parameter."""
+    slug = sample_slug(ad)
+    query = urlencode({"sample": slug} if slug else to_query_params(ad), quote_via=quote)
     base = st.context.url or "http://localhost:8501/"
     scheme, netloc, path, _, _ = urlsplit(base)
     return urlunsplit((scheme, netloc, path or "/", query, ""))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.ad import MAX_BUDGET_USD, MAX_DAYS, MAX_SEED, AdSpec
+from components.ad import MAX_DAYS, MAX_SEED, AdSpec
 from components.forecast import HeadlineMetric, SimulationResult, default_start
 from components.forecast_views import ChartView
 from components.money import (
@@ -18,6 +18,7 @@ from components.money import (
     format_money,
 )
 from components.session import cached_forecast, current_ad, forecast_is_cached, set_ad
+from components.widgets.budget import daily_budget_input
 
 METRICS_CSS = Path(__file__).resolve().parents[2] / "assets" / "metrics.css"
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
@@ -48,7 +49,7 @@ def reply_label(minutes: float) -> str:
 # The settings a person changes while reading the forecast are on the page; the rest (start,
 # currency, business-hours scheduling, runs, seed) wait in a dialog, so each rerun draws fewer
 # widgets.
-PAGE_SETTINGS = ("eng_budget", "eng_days", "eng_reply")
+PAGE_SETTINGS = ("eng_days", "eng_reply")  # the budget seeds itself (widgets.budget)
 DIALOG_SETTINGS = ("eng_start", "eng_currency", "eng_schedule", "eng_runs", "eng_seed")
 APPLIED_KEY = "eng_applied"
 
@@ -78,10 +79,7 @@ def forecast_settings(ad: AdSpec) -> AdSpec:
     with st.container(
         border=True, horizontal=True, vertical_alignment="bottom", key="forecast_settings"
     ):
-        st.number_input(
-            "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0,
-            key="eng_budget",
-        )  # fmt: skip
+        budget = daily_budget_input(ad, "eng_budget")  # in the display currency
         st.number_input("Days", min_value=1, max_value=MAX_DAYS, step=1, key="eng_days")
         st.selectbox(
             "Reply time", options=reply_options(ad.reply_minutes), format_func=reply_label,
@@ -95,7 +93,7 @@ def forecast_settings(ad: AdSpec) -> AdSpec:
         )  # fmt: skip
     ad = replace(
         ad,
-        budget=float(state["eng_budget"]),
+        budget=budget,
         days=int(state["eng_days"]),
         reply_minutes=float(state["eng_reply"]),
     )

@@ -20,17 +20,28 @@ from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from components import targeting as tg
-from components.ad import MAX_BUDGET_USD
+from components.money import (
+    currency_digits,
+    display_currency,
+    format_money,
+    from_display,
+    rate_of,
+    to_display,
+)
 from components.regions import SCENARIOS
 from components.session import current_ad, served_rollout_map, set_ad
+from components.widgets.budget import daily_budget_input, money_format
 from components.widgets.common import markdown_text
 from components.widgets.location import location_note, location_picker
 
-COLUMNS = ("country", "status_label", "reason", "audience", "budget_usd", "budget_share")
-CALL_COLUMNS = (*COLUMNS[:3], "call_restricted", *COLUMNS[3:])
+# The money first after the status: on a phone the long "Why" would push it off the screen.
+COLUMNS = ("country", "status_label", "budget_local", "budget_share", "audience", "reason")
+CALL_COLUMNS = (*COLUMNS, "call_restricted")
 state = st.session_state
 AUDIENCE_HELP = (
     "Estimated as population × share online × share of those on Facebook or Instagram who "
@@ -59,23 +70,25 @@ def not_delivering_note(ad) -> None:
 
 
 def split_editor(ad) -> tuple[tuple[str, float], ...]:
-    """USD a day per delivering country, typed by hand; returns the shares (summing to 1)."""
+    """The daily budget per delivering country, typed by hand in the display currency;
+    returns the shares (summing to 1)."""
     live = tg.delivering(ad.countries, ad.scenario)
+    currency = display_currency(ad)[0]
+    column = f"{currency} a day"
     editor = f"tgt_split_{state.get('tgt_split_version', 0)}"
-    # A fresh table when the countries or the budget change (or after a page switch); the
-    # editor's key changes with it, so old edits never land on the wrong rows.
-    if state.get("tgt_split_signature") != (ad.countries, ad.scenario, ad.budget) or (
-        editor not in state
-    ):
+    # A fresh table when the countries, the budget or its currency change (or after a page
+    # switch); the editor's key changes with it, so old edits never land on the wrong rows.
+    signature = (ad.countries, ad.scenario, ad.budget, currency)
+    if state.get("tgt_split_signature") != signature or editor not in state:
         split = tg.budget_split(ad)
         state["tgt_split_base"] = pd.DataFrame(
             {
                 "code": live,
                 "Country": [tg.country_label(c) for c in live],
-                "USD a day": [split[c] for c in live],
+                column: [to_display(split[c], currency) for c in live],
             }
         )
-        state["tgt_split_signature"] = (ad.countries, ad.scenario, ad.budget)
+        state["tgt_split_signature"] = signature
         state["tgt_split_version"] = state.get("tgt_split_version", 0) + 1
         editor = f"tgt_split_{state['tgt_split_version']}"
     edited = st.data_editor(
@@ -86,19 +99,24 @@ def split_editor(ad) -> tuple[tuple[str, float], ...]:
         width="stretch",
         column_config={
             "code": None,
-            "USD a day": st.column_config.NumberColumn(
+            column: st.column_config.NumberColumn(
                 min_value=0.0,
-                format="$%.2f",
-                step=0.01,
+                format=money_format(currency),
+                step=10.0 ** -currency_digits(currency),
                 help="Amounts are scaled to add up to the daily budget; "
-                "added countries start at $0.",
+                "added countries start at 0.",
             ),
         },
     )
-    typed = edited["USD a day"].fillna(0).clip(lower=0).sum()
-    if live and abs(typed - ad.budget) > 0.005:
-        st.caption(f"Your amounts add up to ${typed:,.2f}; scaled to the ${ad.budget:,.2f} budget.")
-    amounts = dict(zip(edited["code"], edited["USD a day"], strict=True))
+    typed = edited[column].fillna(0).clip(lower=0).sum()
+    budget = to_display(ad.budget, currency)
+    if live and abs(typed - budget) > 10.0 ** -currency_digits(currency) / 2:
+        typed_usd = from_display(float(typed), currency, ad.budget)
+        st.caption(
+            f"Your amounts add up to {format_money(typed_usd, currency)}; scaled to the "
+            f"{format_money(ad.budget, currency)} budget."
+        )
+    amounts = dict(zip(edited["code"], edited[column], strict=True))
     return tg.normalise_manual_split(live, amounts)
 
 
@@ -111,7 +129,6 @@ def targeting_page() -> None:
     for name, value in (
         ("countries", list(ad.countries)),
         ("scenario", ad.scenario),
-        ("budget", float(ad.budget)),
         ("split_mode", ad.split_mode),
     ):
         state.setdefault(f"tgt_{name}", value)  # widgets forget their values on a page switch
@@ -191,10 +208,7 @@ def targeting_page() -> None:
 
     st.header("Countries and budget", anchor=False)
     with st.container(horizontal=True, gap="large", vertical_alignment="bottom"):
-        budget = st.number_input(
-            "Daily budget (USD)", min_value=0.0, max_value=MAX_BUDGET_USD, step=5.0,
-            key="tgt_budget", width=220,
-        )  # fmt: skip
+        budget = daily_budget_input(ad, "tgt_budget", width=220)
         mode = st.radio(
             "Split it across the countries where the ad runs",
             list(tg.SPLIT_MODES),
@@ -207,8 +221,15 @@ def targeting_page() -> None:
         with st.columns([1.2, 2])[0]:
             ad = replace(ad, manual_split=split_editor(ad))
     set_ad(ad)
+    currency = display_currency(ad)[0]
+    table = tg.targeting_table_arrow(ad)
+    # The table keeps USD (one cached table for every currency); the page shows the money
+    # in the display currency, as every other figure.
+    table = table.append_column(
+        "budget_local", pc.multiply(table["budget_usd"], pa.scalar(rate_of(currency)))
+    )
     st.dataframe(
-        tg.targeting_table_arrow(ad),
+        table,
         key="tgt_table",
         hide_index=True,
         width="stretch",
@@ -218,7 +239,9 @@ def targeting_page() -> None:
             "status_label": "Status",
             "reason": st.column_config.TextColumn("Why", width="medium"),
             "audience": st.column_config.TextColumn("Audience", help="Estimated monthly audience"),
-            "budget_usd": st.column_config.NumberColumn("USD a day", format="$%.2f"),
+            "budget_local": st.column_config.NumberColumn(
+                f"{currency} a day", format=money_format(currency)
+            ),
             "budget_share": st.column_config.ProgressColumn("Share", format="percent"),
             "call_restricted": st.column_config.CheckboxColumn("Calls restricted"),
         },

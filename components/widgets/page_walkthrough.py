@@ -59,22 +59,87 @@ def forecast_ad(ad: AdSpec) -> AdSpec | None:
     return replace(ad, scenario=scenario)
 
 
+PRESENTATION_CSS = Path(__file__).resolve().parents[2] / "assets" / "presentation.css"
+# Session keys: presentation mode on, and the presenter's notes shown during it.
+PRESENTING_KEY = "wt_present"
+NOTES_KEY = "wt_notes"
+# Chart text on a projector, in px (the charts' own theme is for a laptop screen).
+PROJECTED_FONTS = {"label": 15, "title": 17}
+# Vega-Lite's "fit" counts the axes and the legend in the height: 380 px leaves a plot a room can
+# read (the Message-vs-Call curves were under 100 px high at 260).
+PROJECTED_MIN_HEIGHT = 380
+
+
+def _toggle_notes() -> None:
+    st.session_state[NOTES_KEY] = not st.session_state.get(NOTES_KEY, False)
+
+
+def presenter_note(note: str, presenting: bool) -> None:
+    """The presenter's note for this step: under the title while preparing; in presentation
+    mode absent from the screen the audience sees until the presenter shows it (N)."""
+    if not presenting:
+        st.caption(f"Presenter: {note}")
+    elif st.session_state.get(NOTES_KEY, False):
+        with st.container(key="wt_presenter_note", border=True):
+            st.caption(f"Presenter (N hides this): {note}")
+
+
+def projected(spec: dict, presenting: bool) -> dict:
+    """A chart's Vega-Lite spec with axis, legend and title text sized for a projector when
+    presenting (the spec itself when not)."""
+    if not presenting:
+        return spec
+    config = dict(spec.get("config") or {})
+    label, title = PROJECTED_FONTS["label"], PROJECTED_FONTS["title"]
+    for part, sizes in (
+        ("axis", {"labelFontSize": label, "titleFontSize": title}),
+        ("legend", {"labelFontSize": label, "titleFontSize": title}),
+        ("header", {"labelFontSize": label, "titleFontSize": title}),
+        ("title", {"fontSize": title + 3}),
+        ("text", {"fontSize": label}),
+    ):
+        config[part] = {**(config.get(part) or {}), **sizes}
+    scaled = {**spec, "config": config}
+    # A chart drawn short for a laptop page is hard to read from the back of a room.
+    if isinstance(spec.get("height"), (int, float)):
+        scaled["height"] = max(spec["height"], PROJECTED_MIN_HEIGHT)
+    return scaled
+
+
 def walkthrough_page() -> None:
     """Walkthrough: tell the story of the WhatsApp button to a prospect, in six steps."""
     ad = current_ad()
-    presenting = st.session_state.get("wt_present", False)
+    presenting = st.session_state.get(PRESENTING_KEY, False)
     if presenting:
-        st.html(Path(__file__).resolve().parents[2] / "assets" / "presentation.css")
+        st.html(PRESENTATION_CSS)
     else:
         st.title("Walkthrough", anchor=False)
         sample_and_prospect()
-    st.toggle("Presentation mode", key="wt_present", help="Hides the sidebar and the controls.")
+    with st.container(horizontal=True, vertical_alignment="center", key="wt_modes"):
+        st.toggle(
+            "Presentation mode",
+            key=PRESENTING_KEY,
+            help="For a projector: hides the sidebar, the controls and the presenter notes, "
+            "and enlarges the type and the charts.",
+        )
+        if presenting:
+            shown = st.session_state.get(NOTES_KEY, False)
+            st.button(
+                "Hide notes" if shown else "Notes",
+                key="wt_notes_button",
+                on_click=_toggle_notes,
+                shortcut="N",
+                type="tertiary",
+                icon=":material/speaker_notes:",
+                help="Shows the presenter's note for this step on screen (the audience sees "
+                "it too); N shows and hides it.",
+            )
 
     position = step_index(st.session_state.setdefault("wt_step", STEPS[0].key))
     step = STEPS[position]
     tour_navigation(position)
     st.header(step.title, anchor=False)
-    st.caption(f"Presenter: {step.note_for(ad.cta)}")
+    presenter_note(step.note_for(ad.cta), presenting)
     currency = display_currency(ad)[0]
 
     with st.container(key="wt_stage"):
@@ -111,16 +176,24 @@ def walkthrough_page() -> None:
             )
             current = next(s for s in rollout if s.scenario == chosen)
             results = summary(cached_forecast(replace(ad, scenario=current.scenario)))
-            cols = st.columns(3)
-            cols[0].metric("Countries where the button runs", current.world_countries)
+            # On a projector the figures stand beside the map, which fills the rest of the
+            # width at the height the screen leaves (the page's CSS sizes its box); on a
+            # laptop they stand in a row above it.
+            figures, place = st.columns([1, 4], gap="large") if presenting else (st, st)
+            # A grid, not columns: two a row on a phone (the shell's CSS), not one.
+            row = figures.container() if presenting else st.grid(3, key="wt_rollout_figures")
+            cells = [row] * 3
+            cells[0].metric("Countries where the button runs", current.world_countries)
             reach = format_range(*current.audience) if current.targets_delivering else "Not yet"
-            cols[1].metric("Your targets' audience", reach)
+            cells[1].metric("Your targets' audience", reach)
             label = "Calls" if ad.cta == "call" else "Conversations started"
-            cols[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
-            st.vega_lite_chart(
-                served_rollout_map(current.scenario, ad.countries),
-                width="stretch",
-            )
+            cells[2].metric(f"{label} (simulated median)", f"{results[label].p50:,.0f}")
+            with place.container(key="wt_map"):
+                st.vega_lite_chart(
+                    projected(served_rollout_map(current.scenario, ad.countries), presenting),
+                    width="stretch",
+                    height="stretch" if presenting else "content",
+                )
         elif step.key == "forecast":
             shown = forecast_ad(ad)
             if shown is not None:
@@ -128,11 +201,20 @@ def walkthrough_page() -> None:
                 headline_metric_row(headline_metrics(result, currency))
                 frame = daily_quantiles(result, "conversations")
                 chart = forecast_charts.daily_band_chart(frame, result.result_label)
-                st.altair_chart(chart, width="stretch")
+                if presenting:
+                    spec = projected(chart.to_dict(validate=False), presenting)
+                    st.vega_lite_chart(spec, width="stretch")
+                else:
+                    st.altair_chart(chart, width="stretch")
         else:
             shown = forecast_ad(ad)
             if shown is not None:
-                chart_view(cached_view(shown, "ab", "", currency))
+                view = cached_view(shown, "ab", "", currency)
+                specs = tuple(projected(spec, presenting) for spec in view.specs)
+                chart_view(replace(view, specs=specs))
 
     if not presenting:
-        st.caption("Keys: ← Back · → Next. Forecasts are simulated, not Meta's predictions.")
+        st.caption(
+            "Keys: ← Back · → Next · N presenter notes (in presentation mode). Forecasts are "
+            "simulated, not Meta's predictions."
+        )

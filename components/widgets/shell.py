@@ -7,6 +7,7 @@ which Streamlit re-reads on every rerun.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -24,6 +25,8 @@ ABOUT = (
 )
 SIDEBAR_NOTE = "Previews and simulations only: nothing is sent to Meta or WhatsApp."
 PAGE_CONFIGURED_KEY = "page_configured"
+# The chrome every page shares (the phone's labelled menu button, tab strips that wrap).
+SHELL_CSS = Path(__file__).resolve().parents[2] / "assets" / "shell.css"
 # The sidebar's one menu: what a person does with the ad they made, from any page.
 AD_ACTIONS = {"share": "Share link", "save": "Save draft", "copy": "Make a copy"}
 AD_ACTION_ICONS = {
@@ -133,6 +136,7 @@ def shared_sidebar(ad: AdSpec) -> None:
     # A shared draft is read-only: it can be shared on or copied, never saved over.
     options = ["share", "copy"] if shared_view() else ["share", "save"]
     with st.sidebar:
+        st.html(SHELL_CSS)
         account_control()
         action = st.menu_button(
             "Share or save",

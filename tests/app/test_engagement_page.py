@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from components.forecast import base_cpm, default_start
+from components.money import load_rates
 from components.regions import get_country
 from tests.app.conftest import assert_clean, run_app
 
@@ -74,10 +75,10 @@ def test_no_available_country_gives_zero_and_says_so():
 def test_budget_change_changes_the_forecast():
     at = run_app(PAGE)
     before = at.metric[1].value
-    at.number_input(key="eng_budget").set_value(200.0).run()
+    at.number_input(key="eng_budget").set_value(20_000.0).run()  # naira: a Nigerian number
     assert_clean(at)
     assert at.metric[1].value != before
-    assert at.session_state["ad"].budget == 200.0
+    assert at.session_state["ad"].budget == pytest.approx(20_000 / load_rates().per_usd["NGN"])
 
 
 def test_europe_scenario_notes_missing_metrics():

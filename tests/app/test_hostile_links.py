@@ -547,3 +547,30 @@ def test_engagement_keeps_a_shared_reply_time_it_does_not_list():
 def test_preview_keeps_shared_hours_its_editor_cannot_show():
     params = {"cta": "call", "hours": "mon 09:00-12:00; mon 13:00-17:00; sun 20:00-24:00"}
     assert check_page("app_pages/preview.py", params) == set()
+
+
+# ---- `sample=<slug>`: the business a link starts from -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "slug", ["no-such-shop", "<img src=x onerror=alert(1)>", "`lagos-bakery`", "", "x" * 5000]
+)
+def test_a_sample_slug_that_names_no_sample_is_noted_and_shows_the_default(slug):
+    at = run_app("app_pages/targeting.py", {"sample": slug})
+    assert_clean(at)
+    assert at.session_state["ad"] == default_ad()
+    notes = notes_of(at)
+    assert "`sample`: no sample business is called" in notes
+    assert "showing the default sample (Bakery · Lagos)" in notes
+    assert "is called `" in notes  # the slug is quoted as code, never rendered
+
+
+@pytest.mark.parametrize("page", list(PAGES), ids=lambda p: p or "compose")
+def test_every_page_starts_from_the_sample_a_link_names(page):
+    from components.samples import load_samples
+
+    at = run_app(page, {"sample": "berlin-cafe", "budget": "30"})
+    assert_clean(at)
+    assert notes_of(at) == ""
+    # The café, with the link's other parameters read over it.
+    assert at.session_state["ad"] == replace(load_samples()["berlin-cafe"].ad, budget=30.0)

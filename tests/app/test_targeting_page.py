@@ -12,6 +12,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from components.ad import default_ad
 from components.charts import map_lookup_json, world_json
+from components.money import load_rates
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "app_pages/targeting.py"
@@ -153,13 +154,45 @@ def test_single_countries_and_the_scenario_switch():
 
 
 def test_budget_and_audience_split_add_up():
-    at = targeting({"countries": "NG,GH,KE,DE,CN"})
+    at = targeting({"countries": "NG,GH,KE,DE,CN", "currency": "USD"})
     at.number_input(key="tgt_budget").set_value(75.5).run()
     frame = table(at).set_index("code")
     assert frame["budget_usd"].sum() == pytest.approx(75.5)
     assert frame.loc["DE", "budget_usd"] == frame.loc["CN", "budget_usd"] == 0
     assert at.session_state["ad"].budget == 75.5
     assert frame["budget_share"].sum() == pytest.approx(1.0)
+
+
+def test_the_budget_is_typed_and_shown_in_the_display_currency():
+    """A Nigerian number: naira on the page (the budget, the table), USD in the model and
+    the share link."""
+    naira = load_rates().per_usd["NGN"]
+    at = targeting({"countries": "NG,GH", "budget": "10"})
+    budget = at.number_input(key="tgt_budget")
+    assert budget.label == "Daily budget (NGN)"
+    assert budget.value == pytest.approx(10 * naira)
+    assert f"1 USD = {naira:,g} NGN" in budget.help
+    frame = table(at).set_index("code")
+    assert frame["budget_local"].sum() == pytest.approx(10 * naira)
+    budget.set_value(15_000.0).run()
+    assert_clean(at)
+    assert at.session_state["ad"].budget == pytest.approx(15_000 / naira)
+    assert at.number_input(key="tgt_budget").value == 15_000.0  # read back as typed
+    assert table(at)["budget_local"].sum() == pytest.approx(15_000.0)
+    assert at.query_params["budget"] == repr(round(15_000 / naira, 8))  # USD in the link
+    # Shown and read back untouched on another rerun, it does not move by a rounding.
+    at.run()
+    assert at.session_state["ad"].budget == round(15_000 / naira, 8)
+
+
+def test_a_budget_entered_elsewhere_in_another_currency_is_shown_converted():
+    at = targeting({"countries": "BR", "budget": "20", "currency": "BRL"})
+    real = load_rates().per_usd["BRL"]
+    assert at.number_input(key="tgt_budget").label == "Daily budget (BRL)"
+    assert at.number_input(key="tgt_budget").value == pytest.approx(round(20 * real, 2))
+    at.session_state["ad"] = replace(at.session_state["ad"], currency="USD")
+    at.run()
+    assert at.number_input(key="tgt_budget").value == 20.0
 
 
 def test_manual_split_from_the_ad_is_normalised_to_the_budget():
@@ -178,7 +211,8 @@ def test_manual_split_from_the_ad_is_normalised_to_the_budget():
     assert frame.loc["NG", "budget_usd"] == frame.loc["GH", "budget_usd"] == 20.0
     assert frame.loc["DE", "budget_usd"] == 0
     editors = [element.value for element in at.dataframe if "status" not in element.value]
-    assert len(editors) == 1 and editors[0]["USD a day"].sum() == pytest.approx(40.0)
+    naira = load_rates().per_usd["NGN"]  # the money of the ad's Nigerian number
+    assert len(editors) == 1 and editors[0]["NGN a day"].sum() == pytest.approx(40.0 * naira)
     assert at.session_state["ad"].manual_split == (("NG", 0.5), ("GH", 0.5))
 
 
@@ -307,3 +341,14 @@ def test_the_sample_targets_lagos_within_17_km():
     assert (ad.city, ad.radius_km) == (LAGOS_CITY, 17)
     whole = targeting({"city": ""})
     assert audience(at) != audience(whole)
+
+
+def test_a_budget_typed_here_reads_the_same_on_the_engagement_page():
+    at = targeting({"countries": "NG"})
+    at.number_input(key="tgt_budget").set_value(15_000.0).run()
+    at.switch_page("app_pages/engagement.py").run()
+    assert_clean(at)
+    assert at.number_input(key="eng_budget").label == "Daily budget (NGN)"
+    assert at.number_input(key="eng_budget").value == 15_000.0
+    assert any(c.value.startswith("Budget ₦15,000.00 a day") for c in at.caption)
+    assert at.metric[0].value.startswith("₦")  # Spend, in the same currency

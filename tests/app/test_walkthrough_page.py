@@ -267,3 +267,88 @@ def test_presenter_notes_follow_the_button():
 def test_the_rollout_note_names_the_scenario_as_its_button_does():
     rollout = next(step for step in STEPS if step.key == "rollout")
     assert "'Europe launched'" in rollout.note
+
+
+def page_text(at) -> str:
+    """Every text element the page sent: what the audience can read on screen."""
+    parts = [e.value for kind in ("caption", "markdown", "info", "warning", "error")
+             for e in getattr(at, kind)]  # fmt: skip
+    return "\n".join([*parts, *(h.value for h in at.header), html_of(at)])
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.key)
+def test_presentation_mode_keeps_the_notes_from_the_audience_until_asked(step):
+    at = run_app(PAGE)
+    at.session_state["wt_step"] = step.key
+    at.toggle(key="wt_present").set_value(True).run()
+    assert_clean(at)
+    assert step.note not in page_text(at)
+    assert at.button(key="wt_notes_button").label == "Notes"
+    at.button(key="wt_notes_button").click().run()  # the N key
+    assert step.note in page_text(at)
+    assert at.button(key="wt_notes_button").label == "Hide notes"
+    at.button(key="wt_notes_button").click().run()
+    assert step.note not in page_text(at)
+
+
+def test_a_sample_link_opens_the_tour_on_that_business():
+    at = run_app(PAGE, {"sample": "sao-paulo-plumber"})
+    assert_clean(at)
+    plumber = load_samples()["sao-paulo-plumber"]
+    assert at.session_state["ad"] == plumber.ad
+    assert at.selectbox(key="wt_sample").value == "sao-paulo-plumber"
+    assert at.session_state["wt_step"] == STEPS[0].key
+    assert "Hidráulica Aguiar" in html_of(at)
+    # A Call Now plumber: the first note points at the Call Now button.
+    assert any(STEPS[0].call_note in c.value for c in at.caption)
+
+
+def test_samples_are_offered_by_kind_and_city():
+    at = run_app(PAGE)
+    options = at.selectbox(key="wt_sample").options
+    assert "Bakery · Lagos" in options and "Dental clinic · Jakarta" in options
+
+
+def test_the_share_link_of_an_untouched_sample_names_it():
+    from components.session import share_url
+
+    at = run_app(PAGE, {"sample": "berlin-cafe"})
+    ad = at.session_state["ad"]
+    assert share_url(ad).endswith("?sample=berlin-cafe")
+    # Changed, it is written out in full.
+    edited = share_url(replace(ad, budget=31.0))
+    assert "sample=" not in edited and "budget=31" in edited
+
+
+def test_a_name_that_would_pass_a_ceiling_is_refused_with_a_message():
+    long_greeting = ("Welcome to Bo! Book now. " * 40)[:990]
+    at = run_app(PAGE, {"business": "Bo", "greeting": long_greeting})
+    at.text_input(key="wt_name").input("Lagos Bakes and Pastries").run()
+    at.button(key="wt_apply").click().run()
+    assert_clean(at)
+    ad = at.session_state["ad"]
+    assert ad.business == "Bo" and ad.greeting == long_greeting  # nothing stored
+    (error,) = at.error
+    assert "greeting would be" in error.value and "more than the 1,000 allowed" in error.value
+    # A name no longer than the old one is taken, as a whole word: "Book" keeps its "Bo".
+    at.text_input(key="wt_name").input("Al").run()
+    at.button(key="wt_apply").click().run()
+    assert not at.error
+    assert at.session_state["ad"].greeting == long_greeting.replace("Bo!", "Al!")
+    assert "Book now" in at.session_state["ad"].greeting
+
+
+@pytest.mark.parametrize("step", ["rollout", "forecast", "compare"])
+def test_presentation_mode_sizes_the_charts_for_a_projector(step):
+    from components.widgets.page_walkthrough import PROJECTED_FONTS, PROJECTED_MIN_HEIGHT
+
+    at = run_on_step(step, {"countries": "NG,DE"})
+    at.toggle(key="wt_present").set_value(True).run()
+    assert_clean(at)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert specs
+    for spec in specs:
+        assert spec["config"]["axis"]["labelFontSize"] == PROJECTED_FONTS["label"]
+        assert spec["config"]["legend"]["titleFontSize"] == PROJECTED_FONTS["title"]
+        if isinstance(spec.get("height"), (int, float)):
+            assert spec["height"] >= PROJECTED_MIN_HEIGHT

@@ -1,5 +1,7 @@
 """Every page on a phone-sized screen (390×844, touch) in Chromium: nothing scrolls sideways,
-the previews fit the screen, and every control can be reached.
+no element is wider than the screen, the previews fit it, every control can be reached, no
+table toolbar covers a control, the navigation is labelled (and opens the pages and Share or
+save), and the Engagement page's first chart is within two screens.
 
 Each page is saved whole as `screenshots/mobile-<page>.png` (the window is stretched to the
 page's height for the picture, keeping its 390 px width) for a person to look at.
@@ -8,19 +10,25 @@ page's height for the picture, keeping its 390 px width) for a person to look at
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
+from components.widgets.shell import PAGES as SHELL_PAGES
 from tests.e2e.conftest import SCREENSHOTS, wait_for_app
 
 PHONE = {"width": 390, "height": 844}
-PAGES = {
+# What shows that each page of the app's navigation (`shell.PAGES`) has drawn, by page.
+READY = {
     "compose": ("/", ".st-key-preview_panel .bas-cta"),
     "preview": ("/preview", ".st-key-placements [data-placement=reels]"),
-    "preview-call": ("/preview?cta=call", ".st-key-tap_panel .bas-call"),
     "targeting": ("/targeting", "[data-testid='stDataFrame']"),
     "engagement": ("/engagement", "[data-testid='stMetric']:has-text('Leads')"),
     "campaigns": ("/campaigns", "[data-testid='stFileUploader']"),
     "walkthrough": ("/walkthrough", ".st-key-wt_stage [data-testid='stHtml']"),
     "model": ("/model", "[data-testid='stDataFrame']"),
+}
+# Every page of the navigation, and the Call ad's tap screen on Preview.
+PAGES = {name: READY[name] for name in SHELL_PAGES} | {
+    "preview-call": ("/preview?cta=call", ".st-key-tap_panel .bas-call"),
 }
 
 # Sideways overflow of the page and of Streamlit's main column, in CSS pixels.
@@ -89,6 +97,57 @@ UNREACHABLE = """() => {
 }"""
 
 
+# Elements of the main column wider than the screen, or lying past its edge, that no box
+# clips or scrolls (a strip that scrolls sideways on its own, inside the screen, is fine).
+WIDER_THAN_SCREEN = """() => {
+  const width = window.innerWidth;
+  const clippedBy = (element) => {
+    for (let up = element.parentElement; up; up = up.parentElement) {
+      if (['hidden', 'auto', 'scroll', 'clip'].includes(getComputedStyle(up).overflowX))
+        return up;
+    }
+    return null;
+  };
+  const bad = [];
+  for (const element of document.querySelectorAll("[data-testid='stMain'] *")) {
+    const box = element.getBoundingClientRect();
+    if (!box.width || !box.height || getComputedStyle(element).visibility === 'hidden') continue;
+    if (box.left >= -1 && box.right <= width + 1) continue;
+    const clip = clippedBy(element);
+    if (clip && clip !== document.scrollingElement) {
+      const frame = clip.getBoundingClientRect();
+      if (frame.left >= -1 && frame.right <= width + 1) continue;
+    }
+    const name = element.getAttribute('data-testid') || String(element.className.baseVal
+      ?? element.className) || element.tagName;
+    bad.push(`${name.slice(0, 50)} spans ${Math.round(box.left)}–${Math.round(box.right)}`);
+  }
+  return bad.slice(0, 10);
+}"""
+
+# A table's toolbar (drawn above its top edge, shown on a tap) that would cover a control of
+# another element: the tabs or the radio above it.
+TOOLBAR_OVERLAPS = """() => {
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom
+    && b.top < a.bottom;
+  const bad = [];
+  for (const bar of document.querySelectorAll("[data-testid='stMain'] "
+                                              + "[data-testid='stElementToolbar']")) {
+    const own = bar.closest("[data-testid='stElementContainer']");
+    const box = bar.getBoundingClientRect();
+    if (!box.width) continue;
+    for (const control of document.querySelectorAll("[data-testid='stMain'] :is(button, input,"
+        + " label, [role=tab], [role=radio], [role=checkbox])")) {
+      if (own && own.contains(control)) continue;
+      const other = control.getBoundingClientRect();
+      if (other.width && overlaps(box, other))
+        bad.push(`${(control.innerText || control.tagName).trim().slice(0, 30)}`);
+    }
+  }
+  return bad;
+}"""
+
+
 @pytest.fixture
 def phone(browser, app_url):
     """A phone-sized, touch-enabled page that records requests leaving the local server."""
@@ -150,6 +209,10 @@ def test_page_fits_a_phone(phone, app_url, name):
         assert previews["roots"] >= 1, f"{name}: no preview markup found"
     unreachable = phone.evaluate(UNREACHABLE)
     assert not unreachable, f"{name}: controls off screen: {unreachable}"
+    wide = phone.evaluate(WIDER_THAN_SCREEN)
+    assert not wide, f"{name}: elements wider than the screen: {wide}"
+    covered = phone.evaluate(TOOLBAR_OVERLAPS)
+    assert not covered, f"{name}: a table toolbar covers {covered}"
     screenshot_whole(phone, name)
 
 
@@ -168,3 +231,46 @@ def test_compose_preview_button_is_on_screen_and_tappable(phone, app_url):
 def test_sidebar_starts_closed_on_a_phone(phone, app_url):
     open_on_phone(phone, app_url, "/", ".st-key-preview_panel .bas-cta")
     assert phone.locator("[data-testid='stSidebar'][data-collapsed='true']").count() == 1
+
+
+def test_the_navigation_is_labelled_and_opens_the_pages_and_share_or_save(phone, app_url):
+    open_on_phone(phone, app_url, *READY["targeting"])
+    close_sidebar(phone)
+    menu = phone.get_by_test_id("stExpandSidebarButton")
+    label = menu.evaluate("button => getComputedStyle(button, '::after').content")
+    assert "Pages" in label and "Share" in label, label
+    box = menu.bounding_box()
+    assert box and box["width"] >= 120, box  # the words are on screen, not only "»"
+    menu.click()
+    sidebar = phone.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("link", name="Engagement")).to_be_visible()
+    share = sidebar.get_by_role("button", name="Share or save")
+    expect(share).to_be_visible()
+    share.click()
+    expect(phone.get_by_role("menuitem").first).to_be_visible()
+
+
+def test_the_hand_split_toolbar_leaves_by_hand_uncovered(phone, app_url):
+    open_on_phone(phone, app_url, "/targeting?countries=NG,GH", READY["targeting"][1])
+    close_sidebar(phone)
+    phone.get_by_text("By hand").click()
+    wait_for_app(phone, 90_000)
+    expect(phone.locator("[data-testid='stDataFrame']")).to_have_count(2)
+    phone.locator("[data-testid='stDataFrame']").first.tap()  # shows its toolbar
+    assert phone.evaluate(TOOLBAR_OVERLAPS) == []
+
+
+def test_the_first_engagement_chart_is_within_two_screens(phone, app_url):
+    open_on_phone(phone, app_url, *READY["engagement"])
+    close_sidebar(phone)
+    chart = phone.locator("[data-testid='stMain'] [data-testid='stVegaLiteChart']").first
+    expect(chart).to_be_attached()
+    top = chart.evaluate(
+        "c => c.getBoundingClientRect().top"
+        " + document.querySelector(\"[data-testid='stMain']\").scrollTop"
+    )
+    assert top < 2 * PHONE["height"], top
+    # Two figures a row: the first two cards share a row.
+    cards = phone.locator(".st-key-headline_metrics [data-testid='stMetric']")
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"], (first, second)

@@ -1,11 +1,14 @@
 """A sales rep's journey in Chromium: load the Berlin café, make it the prospect's, walk all
 six steps with Next in presentation mode (the prospect's name on the ad, its placements and the
-chat; Message vs Call simulated once Europe launches), screenshot each."""
+chat; Message vs Call simulated once Europe launches), screenshot each; and presenting on a
+projector at 1024×768 and 1920×1080 from a `sample=` link, the notes kept off the screen."""
 
+import pytest
 from playwright.sync_api import expect
 
 from components.tour import STEPS
 from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.test_mobile_e2e import WIDER_THAN_SCREEN
 
 
 def test_walk_the_tour_for_a_prospect(page, app_url):
@@ -13,7 +16,7 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
     page.goto(f"{app_url}/walkthrough")
     wait_for_app(page)
     page.locator(".st-key-wt_sample").click()
-    page.keyboard.type("Kiezkaffee")
+    page.keyboard.type("Café · Berlin")  # samples are listed by kind and city
     page.keyboard.press("Enter")
     wait_for_app(page)
     # Choosing the sample shows it: no separate "load" step.
@@ -64,3 +67,40 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
             ).click()
             wait_for_app(page, 90_000)
     assert titles == [step.title for step in STEPS], titles
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_presenting_on_a_projector(page, app_url, size):
+    """A sample link opens the tour on that business; in presentation mode the presenter's
+    notes are not on the audience's screen until N shows them, and at a projector's sizes
+    no step has anything wider than the screen."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_url}/walkthrough?sample=berlin-cafe")
+    wait_for_app(page, 90_000)
+    expect(page.locator(".st-key-wt_sample input")).to_have_value("Café · Berlin")
+    expect(page.locator(".st-key-wt_stage")).to_contain_text("Kiezkaffee")
+    first_note = STEPS[0].note
+    expect(page.locator("[data-testid='stMain']")).to_contain_text(first_note[:40])
+    page.locator(".st-key-wt_present label").click()
+    wait_for_app(page, 90_000)
+    main = page.locator("[data-testid='stMain']")
+    expect(page.locator(".st-key-wt_sample")).to_have_count(0)
+    for index, step in enumerate(STEPS):
+        expect(page.locator("h2").first).to_have_text(step.title)
+        page.wait_for_timeout(600)  # the step's charts draw
+        assert step.note[:40] not in main.inner_text(), step.key  # the audience's view
+        wide = page.evaluate(WIDER_THAN_SCREEN)
+        assert not wide, f"{step.key} at {width}×{height}: {wide}"
+        screenshot(page, f"present-{width}x{height}-{index + 1}-{step.key}")
+        if step.key == "rollout":
+            # The map takes the width beside its figures.
+            box = page.locator(".st-key-wt_map [data-testid='stVegaLiteChart']").bounding_box()
+            assert box and box["width"] > 0.6 * width, box
+        if index < len(STEPS) - 1:
+            page.locator(".st-key-wt_next button").click()
+            wait_for_app(page, 90_000)
+    page.locator("body").press("n")  # the presenter asks for the note
+    expect(page.locator(".st-key-wt_presenter_note")).to_contain_text(STEPS[-1].note[:40])
+    page.locator("body").press("n")
+    expect(page.locator(".st-key-wt_presenter_note")).to_have_count(0)

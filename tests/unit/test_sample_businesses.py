@@ -49,6 +49,9 @@ KEYS = {
     "story_image",
     "logo",
     "pitch",
+    # How the Walkthrough lists it: "Bakery · Lagos".
+    "kind",
+    "place",
 }
 # A sample may target a main city and a radius instead of its whole country.
 OPTIONAL_KEYS = {"city", "radius_km"}
