@@ -1,8 +1,11 @@
-"""Screenshots of every page at laptop and phone width, for docs/screenshots/ (`make screenshots`).
+"""Screenshots of every page at laptop, small-laptop and phone width, and the Walkthrough as
+projected, for docs/screenshots/ (`make screenshots`).
 
 Starts the app on a free loopback port with a throwaway drafts folder (tools/app_server.py),
-opens each page of the navigation in Debian's Chromium and saves the whole page, so a person
-can look at what the studio shows without running it. Always the sample ad, light theme.
+opens each page of the navigation (`PAGES` of the shell) in Debian's Chromium and saves the
+whole page, so a person can look at what the studio shows without running it; then the
+Walkthrough's first step in presentation mode at two projector sizes. Always the sample ad,
+light theme.
 """
 
 from __future__ import annotations
@@ -13,22 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from components.widgets.shell import PAGES  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
 from tools.app_server import streamlit_server  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-# path, file name: every page of the public contract (architecture.md).
-PAGES = (
-    ("/", "compose"),
-    ("/preview", "preview"),
-    ("/targeting", "targeting"),
-    ("/engagement", "engagement"),
-    ("/campaigns", "campaigns"),
-    ("/walkthrough", "walkthrough"),
-    ("/model", "model"),
-)
-WIDTHS = (1400, 390)
+WIDTHS = (1400, 1024, 390)
 HEIGHT = 900
+PROJECTORS = ((1024, 768), (1920, 1080))
 
 
 def main() -> None:
@@ -41,9 +36,9 @@ def main() -> None:
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         for width in WIDTHS:
-            for path, name in PAGES:
+            for name in PAGES:
                 page = browser.new_page(viewport={"width": width, "height": HEIGHT})
-                page.goto(server.url + path)
+                page.goto(f"{server.url}/{'' if name == 'compose' else name}")
                 wait_for_app(page, 90_000)
                 # Streamlit scrolls inside its main area: grow the viewport to the content.
                 height = page.evaluate(
@@ -55,6 +50,16 @@ def main() -> None:
                 page.screenshot(path=str(target))
                 print(target.relative_to(ROOT))
                 page.close()
+        for width, height in PROJECTORS:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(f"{server.url}/walkthrough")
+            wait_for_app(page, 90_000)
+            page.locator(".st-key-wt_present label").click()
+            wait_for_app(page, 90_000)
+            target = OUT / f"walkthrough-presenting-{width}x{height}.png"
+            page.screenshot(path=str(target))
+            print(target.relative_to(ROOT))
+            page.close()
         browser.close()
 
 
