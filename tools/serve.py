@@ -8,16 +8,45 @@ ACK, and back-to-back reruns on one connection stalled ~40 ms (issue 18; `bench/
 measures it). Re-wrapping the bound socket from its file descriptor makes Python read the
 real protocol from the kernel (SO_PROTOCOL), so asyncio sets TCP_NODELAY on each connection
 it accepts. Nothing in site-packages is changed; the same arguments as `streamlit` apply.
+
+It also bounds what the C allocator keeps (`bound_malloc`): a forecast's arrays are tens of
+MB, and glibc raises its mmap threshold after freeing one, so the next ones land in heap
+arenas (one per thread that allocates) that it keeps resident after they are freed. The
+server then grew ~61 MB for every new worst-case forecast although Python's own memory
+stayed at the cache bound (bench/hostile_memory.py).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import socket
 import sys
 import warnings
 from collections.abc import Callable
 
 TcpBinder = Callable[[str, int, int], socket.socket]
+
+# mallopt(3) parameters (glibc's malloc.h).
+_M_MMAP_THRESHOLD = -3
+_M_ARENA_MAX = -8
+# Blocks from 1 MB up are mmapped and given back to the system when freed (a fixed value
+# also stops glibc from raising it); below that, small objects stay in the heap as usual.
+MMAP_THRESHOLD_BYTES = 1 << 20
+ARENA_MAX = 2  # one per core of the machine this was measured on; fewer arenas, less kept
+
+
+def bound_malloc() -> bool:
+    """Set glibc's mmap threshold and arena count; False where the C library is not glibc."""
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError, TypeError):
+        return False
+    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(
+        mallopt(_M_ARENA_MAX, ARENA_MAX)
+    )
 
 
 def with_tcp_protocol(bind: TcpBinder) -> TcpBinder:
@@ -52,6 +81,7 @@ def main() -> None:
     from streamlit.web import cli
 
     install()
+    bound_malloc()
     sys.argv[0] = "streamlit"
     cli.main()
 

@@ -91,12 +91,16 @@ def engagement_page() -> None:
     with st.container(key="forecast_chart"):
         option = ""
         if view == "daily":
+            # The label, not the forecast: a widget keeps its format_func for as long as the
+            # session lives (120 s after its tab closes), and a closure over `result` kept
+            # each closed tab's whole forecast (~60 MB for a year of every country) with it.
+            result_label = result.result_label
             option = st.radio(
                 "Metric",
                 DAILY_METRICS,
                 horizontal=True,
                 key="eng_daily_metric",
-                format_func=lambda metric: daily_metric_label(metric, result.result_label),
+                format_func=lambda metric: daily_metric_label(metric, result_label),
             )
         chart_view(cached_view(ad, view or "daily", option or "", currency))
 

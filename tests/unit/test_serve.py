@@ -40,3 +40,10 @@ def test_the_launcher_finds_streamlits_binder(monkeypatch):
     monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)
     assert install() is True
     assert starlette_server._bind_socket.__name__ == "bind_tcp"
+
+
+def test_the_c_allocator_is_bounded_on_glibc():
+    """glibc's mallopt accepts both bounds (the server's memory figure depends on them)."""
+    from tools.serve import bound_malloc
+
+    assert bound_malloc() is True
