@@ -99,6 +99,9 @@ def base_theme() -> dict[str, Any]:
             "labelFont": FONT,
             "titleFont": FONT,
             "titlePadding": 8,
+            # Long enough for a country's name on one line or two (wrap_expr): never
+            # "Guinea-Bis…".
+            "labelLimit": 240,
         },
         "legend": {
             "labelColor": PALETTE["text"],
@@ -214,12 +217,15 @@ def date_axis(days: int, **options: Any) -> alt.Axis:
         tickCount=ticks,
         labelOverlap="greedy",
         labelSeparation=12,
+        # Vega-Lite flushes the end labels inward by default, which put "7 Dec" against
+        # "8 Dec"; centred on their ticks they space evenly.
+        labelFlush=False,
         title=None,
         **options,
     )
 
 
-def wrap_expr(labels: Iterable[str], width: int = 18) -> str:
+def wrap_expr(labels: Iterable[str], width: int = 22) -> str:
     """A Vega label expression that breaks each of `labels` longer than `width` characters
     into lines at spaces (an array of lines is drawn as several lines), so no name is cut."""
     cases = []

@@ -222,6 +222,15 @@ def _delivering_rows(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     return data[keep]
 
 
+ROW_HEIGHT = 42  # two lines of a wrapped country name
+
+
+def _country_axis(order: list[str]) -> alt.Y:
+    # Every name shown (a wrapped name has its row's height: nothing to hide), none cut.
+    axis = alt.Axis(labelExpr=wrap_expr(order), labelOverlap=False, labelLimit=240)
+    return alt.Y("name:N", sort=order, title=None, axis=axis)
+
+
 def _country_tooltip(result_label: str, cost_label: str) -> list[alt.Tooltip]:
     return [
         alt.Tooltip("name:N", title="Country"),
@@ -241,13 +250,13 @@ def country_chart(
     if data.empty:
         return None
     order = list(data["name"])
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelExpr=wrap_expr(order)))
+    y = _country_axis(order)
     base = alt.Chart(data).encode(y=y, tooltip=_country_tooltip(result_label, cost_label))
     top = _top(data["results_p90"])
     bars = base.mark_bar(color=BAND, cornerRadiusEnd=3, size=18).encode(
         x=alt.X(
             "results_p50:Q",
-            axis=count_axis(top, f"{result_label} (median)"),
+            axis=count_axis(top, result_label),
             scale=_domain(top),
         )
     )
@@ -258,7 +267,7 @@ def country_chart(
         f"{result_label} by country",
         subtitle=f"Bar: median · line: {BAND_LABEL} (p10–p90)",
     )
-    height = 34 * len(data) + TITLE_HEIGHT + AXIS_HEIGHT
+    height = ROW_HEIGHT * len(data) + TITLE_HEIGHT + AXIS_HEIGHT
     return themed((bars + whisker).properties(height=height, title=title))
 
 
@@ -275,12 +284,12 @@ def country_cost_chart(
         alt.Chart(data)
         .mark_bar(color=CATEGORY_COLORS[1], cornerRadiusEnd=3, size=18)
         .encode(
-            y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelExpr=wrap_expr(order))),
-            x=alt.X("cost:Q", axis=money_axis(top, f"{cost_label} ({currency}, median)")),
+            y=_country_axis(order),
+            x=alt.X("cost:Q", axis=money_axis(top, f"{cost_label} ({currency})")),
             tooltip=_country_tooltip(result_label, cost_label),
         )
         .properties(
-            height=34 * len(data) + TITLE_HEIGHT + AXIS_HEIGHT,
+            height=ROW_HEIGHT * len(data) + TITLE_HEIGHT + AXIS_HEIGHT,
             title=alt.TitleParams(f"{cost_label} by country", subtitle=f"Median, in {currency}"),
         )
     )
@@ -544,7 +553,7 @@ def ab_chart(samples: dict[str, np.ndarray], result_label: str) -> Any:
         .encode(
             x=alt.X(
                 "results:Q",
-                axis=count_axis(top, f"{result_label} over the campaign (per simulated run)"),
+                axis=count_axis(top, f"{result_label} in one simulated run"),
             ),
             y=alt.Y("density:Q", title="Share of runs", axis=alt.Axis(labels=False), stack=None),
             color=alt.Color(

@@ -20,6 +20,7 @@ from components.money import (
 from components.session import cached_forecast, current_ad, forecast_is_cached, set_ad
 
 METRICS_CSS = Path(__file__).resolve().parents[2] / "assets" / "metrics.css"
+CHARTS_CSS = Path(__file__).resolve().parents[2] / "assets" / "charts.css"
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
                60: "1 hour", 240: "4 hours", 1440: "1 day"}  # fmt: skip
 RUN_COUNTS = (100, 250, 500, 1000, 2000)
@@ -206,7 +207,8 @@ def forecast_with_progress(ad: AdSpec, kind: str = "forecast") -> SimulationResu
 
 def chart_view(shown: ChartView) -> None:
     """One chart view: its figures, its empty state or charts, and its note. The first
-    `side_by_side` charts share a row (Streamlit stacks columns on a phone)."""
+    `side_by_side` charts share a row where each has room (assets/charts.css wraps them)."""
+    st.html(CHARTS_CSS)
     if shown.figures:
         with st.container(horizontal=True, key="view_figures"):
             for label, value in shown.figures:
@@ -215,9 +217,10 @@ def chart_view(shown: ChartView) -> None:
         _empty_state(shown.empty)
     paired = shown.specs[: shown.side_by_side] if shown.side_by_side > 1 else ()
     if paired:
-        for column, spec in zip(st.columns(len(paired), gap="large"), paired, strict=True):
-            with column:
-                st.vega_lite_chart(spec, width="stretch")
+        with st.container(key="chart_pair"):
+            for column, spec in zip(st.columns(len(paired), gap="large"), paired, strict=True):
+                with column:
+                    st.vega_lite_chart(spec, width="stretch")
     for spec in shown.specs[len(paired) :]:
         st.vega_lite_chart(spec, width="stretch")
     if shown.note:
