@@ -50,12 +50,14 @@ YOUR_BUDGET = "Your daily budget"
 NOT_DELIVERING = "#8a94a3"
 
 
-def count_text(value: float) -> str:
-    """A count for a tooltip: "1,252", "3.9" below 10 (an expected number of taps)."""
+def count_text(value: float, expected: bool = False) -> str:
+    """A count for a tooltip: "1,252"; a tenth below 1 ("0.4", a median of few runs), or
+    below 10 for an `expected` (average) number such as taps in an hour ("3.9")."""
     value = float(value)
     if not np.isfinite(value):
         return "—"
-    return f"{value:,.1f}".removesuffix(".0") if abs(value) < 10 else f"{value:,.0f}"
+    fine = abs(value) < (10 if expected else 1)
+    return f"{value:,.1f}".removesuffix(".0") if fine else f"{value:,.0f}"
 
 
 def range_text(low: float, high: float, money: str | None = None) -> str:
@@ -403,7 +405,7 @@ def hour_heatmap(hourly: np.ndarray, title: str, scheme: str = "blues") -> Any:
             "hour": hour,
             "hours": _hour_label(hour),
             "value": float(hourly[index, hour]),
-            "value_text": count_text(float(hourly[index, hour])),
+            "value_text": count_text(float(hourly[index, hour]), expected=True),
         }
         for index, day in enumerate(DAYS)
         for hour in range(24)
@@ -447,7 +449,13 @@ def hour_heatmap(hourly: np.ndarray, title: str, scheme: str = "blues") -> Any:
     return themed(chart)
 
 
-def spend_curve_chart(curve: pd.DataFrame, budget: float, result_label: str, currency: str) -> Any:
+def spend_curve_chart(
+    curve: pd.DataFrame,
+    budget: float,
+    result_label: str,
+    currency: str,
+    cost_label: str = "Cost per result",
+) -> Any:
     """Results against daily budget (log scale: the budgets are spaced by ratio): the median
     with its p10–p90 band; the curve flattens as reach saturates; a rule marks the chosen
     budget."""
@@ -481,7 +489,7 @@ def spend_curve_chart(curve: pd.DataFrame, budget: float, result_label: str, cur
         alt.Tooltip("budget_text:N", title="Daily budget"),
         alt.Tooltip("median_text:N", title=f"{result_label} over the campaign, median"),
         alt.Tooltip("range_text:N", title=RANGE_TITLE),
-        alt.Tooltip("cost_text:N", title="Cost per result (average)"),
+        alt.Tooltip("cost_text:N", title=f"{cost_label} (average)"),
     ]
     base = alt.Chart(_with_series(data)).encode(x=x, tooltip=tooltip)
     band = base.mark_area(opacity=0.3, color=BAND).encode(

@@ -142,7 +142,7 @@ def build_view(
             specs.append(_spec(charts.hour_heatmap(result.hourly_missed, "Missed calls", "reds")))
         return ChartView(specs=tuple(specs))
     if view == "budget":
-        chart = charts.spend_curve_chart(curve, budget, label, currency)
+        chart = charts.spend_curve_chart(curve, budget, label, currency, result.cost_label)
         return ChartView(
             specs=(_spec(chart),),
             note="Results over the whole campaign at each daily budget, each budget simulated "

@@ -69,6 +69,11 @@ def test_tooltips_give_the_median_and_the_named_range(page, app_url):
     text = tooltip.inner_text()
     assert "Conversations started, median" in text and RANGE in text, text
     assert "null" not in text and "NaN" not in text
+    # Every name and value is shown whole (vega-tooltip cuts at 150 px by default).
+    cut = tooltip.locator("td").evaluate_all(
+        "tds => tds.filter(td => td.scrollWidth > td.clientWidth + 1).map(td => td.innerText)"
+    )
+    assert not cut, cut
 
     for view in ("Over time", "Funnel", "By country", "Budget", "Message vs Call"):
         open_view(page, app_url, query, view)
