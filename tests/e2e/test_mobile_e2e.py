@@ -20,7 +20,7 @@ PAGES = {
     "engagement": ("/engagement", "[data-testid='stMetric']:has-text('Leads')"),
     "campaigns": ("/campaigns", "[data-testid='stFileUploader']"),
     "walkthrough": ("/walkthrough", ".st-key-wt_stage [data-testid='stHtml']"),
-    "model": ("/model", "[data-testid='stDataFrame']"),
+    "model": ("/model", ".bas-table"),
 }
 
 # Sideways overflow of the page and of Streamlit's main column, in CSS pixels.
