@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.ad import MAX_BUDGET_USD, MAX_DAYS, MAX_SEED, AdSpec
+from components.charts import presentation_spec
 from components.forecast import HeadlineMetric, SimulationResult, default_start
 from components.forecast_views import ChartView
 from components.money import (
@@ -205,10 +206,15 @@ def forecast_with_progress(ad: AdSpec, kind: str = "forecast") -> SimulationResu
         bar.empty()
 
 
-def chart_view(shown: ChartView) -> None:
+def chart_view(shown: ChartView, scale: float = 1.0) -> None:
     """One chart view: its figures, its empty state or charts, and its note. The first
-    `side_by_side` charts share a row where each has room (assets/charts.css wraps them)."""
+    `side_by_side` charts share a row where each has room (assets/charts.css wraps them).
+
+    `scale` above 1 draws the charts' type and heights larger (`charts.presentation_spec`),
+    for a projector."""
     st.html(CHARTS_CSS)
+    if scale != 1.0:
+        shown = replace(shown, specs=tuple(presentation_spec(s, scale) for s in shown.specs))
     if shown.figures:
         with st.container(horizontal=True, key="view_figures"):
             for label, value in shown.figures:
