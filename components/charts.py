@@ -1,8 +1,13 @@
 """Altair chart builders, and the one place the charts' look is decided (pure; no Streamlit).
 
-- ``STATUS_COLORS``, ``PALETTE`` and ``base_theme()``: colours, fonts and chart config that every
-  chart of the studio reuses (``themed(chart)`` applies them). The rollout colours come from the
-  Okabe–Ito palette, which stays distinct for the common kinds of colour blindness.
+- ``THEME``: the studio's Altair theme (``base_theme()``: colours, fonts, sizes), registered
+  and enabled once when this module is imported, so every chart's ``to_dict()`` carries it.
+  ``STATUS_COLORS``, ``PALETTE`` and ``CATEGORY_COLORS`` are its colours; the rollout colours
+  come from the Okabe–Ito palette, which stays distinct for the common kinds of colour
+  blindness. ``presentation_spec(spec)`` scales a finished spec up for a projector.
+- ``spec_of(chart)``: the Vega-Lite spec without Altair's per-call schema validation (the
+  tests validate every chart once against the schema instead).
+- Axis and label helpers every chart shares: ``count_axis``, ``date_axis``, ``wrap_expr``.
 - ``rollout_map(scenario, selected)``: the world as a choropleth of where the ad unit runs in a
   scenario, the selected countries emphasised, with tooltips. The map is the TopoJSON shipped in
   ``sample_data/`` inlined into the spec, so the browser never fetches anything.
@@ -10,8 +15,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -65,39 +72,171 @@ MAP_HEIGHT = 340
 _HIDDEN_ON_MAP = ("AQ",)
 
 
+THEME = "button_ad_studio"
+# Type sizes read from the back of a room on a projector as well as on a laptop.
+FONT_SIZES = {"label": 13, "title": 14, "legend": 13, "chart_title": 16, "subtitle": 13}
+# The grey of a country the ad does not target on a map (the legend and tooltips say so).
+NOT_TARGETED = "#d5d9df"
+
+
 def base_theme() -> dict[str, Any]:
-    """Vega-Lite config shared by every chart of the studio (pass to ``chart.configure``)."""
+    """Vega-Lite config shared by every chart of the studio (the registered ``THEME``)."""
+    sizes = FONT_SIZES
     return {
         "font": FONT,
         "background": PALETTE["background"],
-        "view": {"stroke": None},
+        # No frame around a view ("transparent", not null: no null anywhere in a spec).
+        "view": {"stroke": "transparent"},
         "axis": {
             "labelColor": PALETTE["muted"],
             "titleColor": PALETTE["text"],
             "gridColor": PALETTE["grid"],
             "domainColor": PALETTE["grid"],
             "tickColor": PALETTE["grid"],
-            "labelFontSize": 12,
-            "titleFontSize": 12,
+            "labelFontSize": sizes["label"],
+            "titleFontSize": sizes["title"],
             "titleFontWeight": 600,
+            "labelFont": FONT,
+            "titleFont": FONT,
+            "titlePadding": 8,
+            # Long enough for a country's name on one line or two (wrap_expr): never
+            # "Guinea-Bis…".
+            "labelLimit": 240,
         },
         "legend": {
             "labelColor": PALETTE["text"],
             "titleColor": PALETTE["text"],
-            "labelFontSize": 13,
-            "titleFontSize": 13,
+            "labelFontSize": sizes["legend"],
+            "titleFontSize": sizes["legend"],
             "titleFontWeight": 600,
+            "labelFont": FONT,
+            "titleFont": FONT,
             "symbolSize": 180,
             "symbolStrokeWidth": 0,
+            "labelLimit": 0,
+            "titleLimit": 0,
         },
-        "title": {"color": PALETTE["text"], "fontSize": 15, "anchor": "start"},
+        "title": {
+            "color": PALETTE["text"],
+            "fontSize": sizes["chart_title"],
+            "subtitleColor": PALETTE["muted"],
+            "subtitleFontSize": sizes["subtitle"],
+            "font": FONT,
+            "subtitleFont": FONT,
+            "anchor": "start",
+            "offset": 10,
+        },
+        "text": {"font": FONT, "fontSize": sizes["label"], "color": PALETTE["text"]},
         "range": {"category": list(CATEGORY_COLORS)},
     }
 
 
+@alt.theme.register(THEME, enable=True)
+def _studio_theme() -> alt.theme.ThemeConfig:
+    return {"config": base_theme()}  # type: ignore[return-value]
+
+
 def themed(chart: alt.TopLevelMixin) -> Any:
-    """The chart with the studio's look applied."""
-    return chart.configure(**base_theme())
+    """The chart in the studio's look: the registered ``THEME`` is applied by ``to_dict()``;
+    this only makes sure it is the active one (a test or a notebook may have switched)."""
+    if alt.theme.active != THEME:
+        alt.theme.enable(THEME)
+    return chart
+
+
+def spec_of(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec, built without validating it against the schema.
+
+    Altair validates on every ``to_dict()`` (tens of milliseconds a chart, paid on every new
+    forecast); the builders are pure and fixed, so the tests validate each kind once
+    (tests/unit/test_chart_specs.py) and the app skips it.
+    """
+    themed(chart)
+    return chart.to_dict(validate=False)
+
+
+def presentation_spec(spec: dict[str, Any], scale: float = 1.4) -> dict[str, Any]:
+    """A copy of `spec` with its type and height scaled by `scale`, for a projector.
+
+    Only the config's font sizes, symbol sizes and the top-level height change; the data
+    and encodings are shared with `spec` (do not mutate them).
+    """
+    scaled = dict(spec)
+    config = copy.deepcopy(spec.get("config", {}))
+
+    def grow(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, (int, float)) and key.endswith(("FontSize", "fontSize")):
+                    node[key] = round(value * scale, 1)
+                elif key == "symbolSize" and isinstance(value, (int, float)):
+                    node[key] = round(value * scale * scale)
+                else:
+                    grow(value)
+
+    grow(config)
+    scaled["config"] = config
+    if isinstance(spec.get("height"), (int, float)):
+        scaled["height"] = round(spec["height"] * scale)
+    return scaled
+
+
+def count_axis(top: float, title: str | None = None, **options: Any) -> alt.Axis:
+    """An axis of counts up to `top`: whole numbers (no "0.2" people), grouped thousands
+    below 10,000 and short forms like the headline figures above ("25K", "1.2M")."""
+    if top >= 10_000:
+        # d3's SI prefixes, written as format_count writes them: K, M, B.
+        expr = "replace(replace(format(datum.value, '.3~s'), 'k', 'K'), 'G', 'B')"
+        return alt.Axis(labelExpr=expr, tickMinStep=1, title=title, **options)
+    return alt.Axis(format=",d", tickMinStep=1, title=title, **options)
+
+
+def money_axis(top: float, title: str | None = None, **options: Any) -> alt.Axis:
+    """An axis of amounts in the display currency up to `top` (the currency is in the
+    title): short forms from 10,000, whole units from 10, cents below."""
+    if top >= 10_000:
+        expr = "replace(replace(format(datum.value, '.3~s'), 'k', 'K'), 'G', 'B')"
+        return alt.Axis(labelExpr=expr, title=title, **options)
+    return alt.Axis(format=",.0f" if top >= 10 else ",.2~f", title=title, **options)
+
+
+def date_axis(days: int, **options: Any) -> alt.Axis:
+    """A date axis for `days` days: one tick a day at most (a short campaign drew "07 Dec" at
+    every 6 hours), labels that drop out rather than collide."""
+    if days <= 31:
+        ticks: dict[str, Any] = {"interval": "day", "step": 1}
+        label = "%-d %b"
+    elif days <= 180:
+        ticks = {"interval": "week", "step": 1}
+        label = "%-d %b"
+    else:
+        ticks = {"interval": "month", "step": 1}
+        label = "%b %Y"
+    return alt.Axis(
+        format=label,
+        tickCount=ticks,
+        labelOverlap="greedy",
+        labelSeparation=12,
+        # Vega-Lite flushes the end labels inward by default, which put "7 Dec" against
+        # "8 Dec"; centred on their ticks they space evenly.
+        labelFlush=False,
+        title=None,
+        **options,
+    )
+
+
+def wrap_expr(labels: Iterable[str], width: int = 22) -> str:
+    """A Vega label expression that breaks each of `labels` longer than `width` characters
+    into lines at spaces (an array of lines is drawn as several lines), so no name is cut."""
+    cases = []
+    for label in dict.fromkeys(labels):
+        lines = textwrap.wrap(label, width) if len(label) > width else []
+        if len(lines) > 1:
+            cases.append((label, lines))
+    expr = "datum.label"
+    for label, lines in reversed(cases):
+        expr = f"datum.label === {json.dumps(label)} ? {json.dumps(lines)} : {expr}"
+    return expr
 
 
 def status_scale() -> alt.Scale:
@@ -213,20 +352,23 @@ def rollout_map(
             from_=alt.LookupData(data=lookup, key="alpha2", fields=fields),
         )
         .transform_calculate(
-            emphasis="datum.selected ? 1 : 0", targeted="datum.selected ? 'Yes' : 'No'"
+            emphasis="datum.selected ? 1 : 0",
+            targeted="datum.selected ? 'Targeted' : 'Not targeted'",
         )
         .mark_geoshape()
         .encode(
             color=alt.Color(
                 "status_label:N",
                 scale=status_scale(),
+                # The title above the entries: beside them, "Unavailable" was cut at 390 px.
                 legend=alt.Legend(
                     title=f"{SCENARIOS[scenario]}:",
                     orient="top",
                     direction="horizontal",
-                    titleOrient="left",
+                    titleOrient="top",
                     titleLimit=0,
                     labelLimit=0,
+                    columnPadding=14,
                 ),
             ),
             opacity=(
@@ -244,7 +386,7 @@ def rollout_map(
                 alt.Tooltip("status_label:N", title="Status"),
                 alt.Tooltip("reason:N", title="Why"),
                 alt.Tooltip("audience:N", title="Estimated audience"),
-                alt.Tooltip("targeted:N", title="In your targets"),
+                alt.Tooltip("targeted:N", title="Your targets"),
             ],
         )
         .project(type=projection)
@@ -262,7 +404,7 @@ def rollout_map(
 def _map_spec(
     scenario: str, selected: tuple[str, ...], world_url: str, lookup_url: str
 ) -> dict[str, Any]:
-    return rollout_map(scenario, selected, world_url, lookup_url).to_dict()
+    return spec_of(rollout_map(scenario, selected, world_url, lookup_url))
 
 
 def rollout_map_spec(
@@ -273,8 +415,8 @@ def rollout_map_spec(
 ) -> dict:
     """`rollout_map(...).to_dict()`, cached: the Vega-Lite spec for `st.vega_lite_chart`.
 
-    Altair validates a spec against the Vega-Lite schema on every `to_dict()` (about 50 ms for
-    the map), which `st.altair_chart` would pay on every rerun; the page shows this instead.
+    Built once per (scenario, selection) without Altair's schema validation (`spec_of`):
+    `st.altair_chart` would pay both on every rerun; the page shows this instead.
     Returns a shallow copy, so a caller may set top-level keys without touching the cache.
     """
     return dict(_map_spec(scenario, tuple(selected), world_url, lookup_url))

@@ -1,6 +1,7 @@
 """What each of the Engagement page's chart views shows, as ready Vega-Lite specs.
 
-Building an Altair chart and validating it costs tens of milliseconds; the page caches the
+Building an Altair chart costs milliseconds (validating it against the schema cost tens more,
+so `charts.spec_of` skips that and the tests validate every view once); the page caches the
 specs this returns (per forecast, view, option and currency), so a rerun only sends them.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from components import forecast_charts as charts
+from components.charts import spec_of
 from components.forecast import (
     SimulationResult,
     by_country,
@@ -34,12 +36,14 @@ DAILY_METRICS = ("conversations", "clicks", "impressions", "spend", "leads")
 
 @dataclass(frozen=True)
 class ChartView:
-    """The specs of one view, figures to show above them, and a note."""
+    """The specs of one view, figures to show above them, and a note. The first
+    `side_by_side` specs share a row on a wide screen (and stack on a phone)."""
 
     specs: tuple[dict[str, Any], ...] = ()
     figures: tuple[tuple[str, str], ...] = ()
     note: str = ""
     empty: str = ""
+    side_by_side: int = 0
 
 
 def inline_datasets(spec: dict[str, Any]) -> dict[str, Any]:
@@ -81,7 +85,7 @@ def inline_datasets(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _spec(chart: Any) -> dict[str, Any]:
-    return inline_datasets(chart.to_dict())
+    return inline_datasets(spec_of(chart))
 
 
 def daily_metric_label(metric: str, result_label: str) -> str:
@@ -120,22 +124,30 @@ def build_view(
         return ChartView(specs=(_spec(charts.funnel_chart(funnel_steps(result))),))
     if view == "countries":
         table = by_country(result)
-        chart = charts.country_chart(table, label, currency)
+        cost = result.cost_label
+        chart = charts.country_chart(table, label, currency, cost)
         if chart is None:
             return ChartView(empty="Nothing delivers, so there is nothing to compare by country.")
-        return ChartView(specs=(_spec(chart), _spec(charts.results_map(table, label, world_url))))
+        return ChartView(
+            specs=(
+                _spec(chart),
+                _spec(charts.country_cost_chart(table, label, currency, cost)),
+                _spec(charts.results_map(table, label, world_url)),
+            ),
+            side_by_side=2,
+        )
     if view == "hours":
         specs = [_spec(charts.hour_heatmap(result.hourly_taps, "Taps"))]
         if result.campaign.cta == "call":
             specs.append(_spec(charts.hour_heatmap(result.hourly_missed, "Missed calls", "reds")))
         return ChartView(specs=tuple(specs))
     if view == "budget":
-        chart = charts.spend_curve_chart(curve, budget, label, currency)
+        chart = charts.spend_curve_chart(curve, budget, label, currency, result.cost_label)
         return ChartView(
             specs=(_spec(chart),),
-            note="Expected results over the whole campaign at each daily budget. Each extra "
-            "dollar reaches people who have seen the ad more often, so results grow more "
-            "slowly than the budget.",
+            note="Results over the whole campaign at each daily budget, each budget simulated "
+            "with fewer runs than the forecast above. Each extra amount reaches people who "
+            "have seen the ad more often, so results grow more slowly than the budget.",
         )
     return _comparison_view(pair or {}, currency)
 

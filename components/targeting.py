@@ -57,8 +57,8 @@ _OFFSET_MOMENTS = (datetime(2026, 1, 15, 12, tzinfo=UTC), datetime(2026, 7, 15, 
 EUROPE_REPORTING_NOTE = (
     "some messaging metrics, such as “messaging conversations started”, are not reported for "
     "ads delivered to Europe, or when the Page's phone number has a European country code "
-    "(Meta Help Center 574941489951914). The studio still simulates them; Ads Manager would "
-    "not show them."
+    "(Meta Business Help Center, article 574941489951914). The studio still simulates them; "
+    "Ads Manager would not show them."
 )
 _NAMES_SHOWN = 6
 

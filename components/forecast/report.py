@@ -47,7 +47,8 @@ _HELP = {
 
 @dataclass(frozen=True)
 class HeadlineMetric:
-    """One headline figure: the median, and its p10–p90 range, as text."""
+    """One headline figure: the median, and its p10–p90 range, as text ('' when the figure
+    has no range: a ratio of nothing, when nothing delivers)."""
 
     label: str
     value: str
@@ -75,11 +76,13 @@ def headline_metrics(result: SimulationResult, currency: str = "USD") -> list[He
     for key in HEADLINE_LABELS:
         label = names.get(key, key)
         q = totals[label]
+        low, high = _format(label, q.p10, currency), _format(label, q.p90, currency)
         metrics.append(
             HeadlineMetric(
                 label=label,
                 value=_format(label, q.p50, currency),
-                range=f"{_format(label, q.p10, currency)} – {_format(label, q.p90, currency)}",
+                # "— – —" said nothing: a figure without a range shows none.
+                range="" if low == high == "—" else f"{low} – {high}",
                 help=f"{_HELP[label]} Median of the simulated runs, with the 10th–90th "
                 "percentile range; simulated, not Meta's.",
             )
@@ -88,7 +91,8 @@ def headline_metrics(result: SimulationResult, currency: str = "USD") -> list[He
 
 
 def funnel_steps(result: SimulationResult) -> pd.DataFrame:
-    """Median counts of each funnel step and the rate from the step before."""
+    """Median counts of each funnel step, their p10–p90 range, and the rate from the step
+    before (of the medians; NaN for the first step)."""
     totals = summary(result)
     steps = [("Impressions", "Impressions"), ("Clicks", "Taps"),
              (result.result_label, result.result_label), ("Leads", "Leads")]  # fmt: skip
@@ -96,7 +100,15 @@ def funnel_steps(result: SimulationResult) -> pd.DataFrame:
     rates = [float("nan")] + [
         (count / previous if previous else float("nan")) for previous, count in pairwise(counts)
     ]
-    return pd.DataFrame({"step": [name for _, name in steps], "count": counts, "rate": rates})
+    return pd.DataFrame(
+        {
+            "step": [name for _, name in steps],
+            "count": counts,
+            "rate": rates,
+            "p10": [totals[key].p10 for key, _ in steps],
+            "p90": [totals[key].p90 for key, _ in steps],
+        }
+    )
 
 
 def forecast_notes(result: SimulationResult, currency: str = "USD") -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.ad import MAX_DAYS, MAX_SEED, AdSpec
+from components.charts import presentation_spec
 from components.forecast import HeadlineMetric, SimulationResult, default_start
 from components.forecast_views import ChartView
 from components.money import (
@@ -21,6 +22,7 @@ from components.session import cached_forecast, current_ad, forecast_is_cached, 
 from components.widgets.budget import daily_budget_input
 
 METRICS_CSS = Path(__file__).resolve().parents[2] / "assets" / "metrics.css"
+CHARTS_CSS = Path(__file__).resolve().parents[2] / "assets" / "charts.css"
 REPLY_TIMES = {1: "1 minute", 5: "5 minutes", 15: "15 minutes", 30: "30 minutes",
                60: "1 hour", 240: "4 hours", 1440: "1 day"}  # fmt: skip
 RUN_COUNTS = (100, 250, 500, 1000, 2000)
@@ -167,17 +169,18 @@ def settings_summary(ad: AdSpec, currency: str) -> str:
 
 
 def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
-    """The headline figures as st.metric: the median, with its p10–p90 range under it."""
+    """The headline figures as st.metric: the median, with its p10–p90 range under it (none
+    for a figure without one, e.g. a cost per result when nothing delivers)."""
     st.html(METRICS_CSS)
     with st.grid(4, key="headline_metrics"):
         for metric in metrics:
             st.metric(
                 metric.label,
                 metric.value,
-                delta=metric.range,
+                delta=metric.range or None,
                 delta_color="off",
                 delta_arrow="off",
-                delta_description="p10–p90",
+                delta_description="p10–p90" if metric.range else None,
                 help=metric.help,
                 border=True,
             )
@@ -201,15 +204,36 @@ def forecast_with_progress(ad: AdSpec, kind: str = "forecast") -> SimulationResu
         bar.empty()
 
 
-def chart_view(shown: ChartView) -> None:
-    """One chart view: its figures, its empty state or charts, and its note."""
+def chart_view(shown: ChartView, scale: float = 1.0) -> None:
+    """One chart view: its figures, its empty state or charts, and its note. The first
+    `side_by_side` charts share a row where each has room (assets/charts.css wraps them).
+
+    `scale` above 1 draws the charts' type and heights larger (`charts.presentation_spec`),
+    for a projector."""
+    st.html(CHARTS_CSS)
+    if scale != 1.0:
+        shown = replace(shown, specs=tuple(presentation_spec(s, scale) for s in shown.specs))
     if shown.figures:
         with st.container(horizontal=True, key="view_figures"):
             for label, value in shown.figures:
                 st.metric(label, value, border=True)
     if shown.empty:
-        st.info(shown.empty, icon=":material/info:")
-    for spec in shown.specs:
+        _empty_state(shown.empty)
+    paired = shown.specs[: shown.side_by_side] if shown.side_by_side > 1 else ()
+    if paired:
+        with st.container(key="chart_pair"):
+            for column, spec in zip(st.columns(len(paired), gap="large"), paired, strict=True):
+                with column:
+                    st.vega_lite_chart(spec, width="stretch")
+    for spec in shown.specs[len(paired) :]:
         st.vega_lite_chart(spec, width="stretch")
     if shown.note:
         st.caption(shown.note)
+
+
+def _empty_state(message: str) -> None:
+    # A designed empty state in place of the chart: what is missing and what to do, never a
+    # chart of zeros with a "NaN" axis.
+    with st.container(border=True, key="chart_empty_state"):
+        st.markdown(":material/bar_chart_off: **Nothing to chart yet**")
+        st.caption(message)

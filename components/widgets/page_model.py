@@ -6,15 +6,87 @@ Model & assumptions: every number the forecast uses, with its source or marked a
 - the parameter table the engine reads (published figure or assumption, with the source);
 - base CPM per country: the three published figures and the rule for everyone else;
 - audience assumptions, the rollout rules, and the dated exchange rates.
+
+Short tables are drawn whole (`widgets.tables`): human headers, wrapped text, sources as
+citations with links; the long CPM table stays a scrolling grid.
 """
 
-import pandas as pd
+import html
+from typing import Any
+
 import streamlit as st
 
+from components.citations import citation_html
 from components.forecast import cpm_table, default_params
 from components.forecast.validation import check_rows, run_checks
 from components.money import currency_label, load_rates
-from components.regions import AUDIENCE_ASSUMPTIONS, rollout_rules
+from components.regions import AUDIENCE_ASSUMPTIONS, SCENARIOS, STATUSES, rollout_rules
+from components.widgets.tables import static_table, table_styles
+
+# How the parameter table's "drawn" codes read.
+DRAWN = {
+    "fixed": "Fixed",
+    "rule": "Fixed, by rule",
+    "run": "Once per run (both buttons)",
+    "run-country": "Once per run and country (both buttons)",
+    "button": "Once per run, for each button",
+}
+SCOPES = {"continent": "Continent", "subregion": "Sub-region", "group": "Group",
+          "country": "Country", "uninhabited": "Uninhabited places"}  # fmt: skip
+CITED = {"Source": citation_html, "source": citation_html}
+
+
+def _code(value: Any) -> str:
+    return f"<code>{html.escape(str(value))}</code>"
+
+
+def parameter_rows() -> list[dict[str, str]]:
+    """The engine's parameter table as the page shows it: the kind and how each value is
+    drawn in words."""
+    return [
+        {**row, "Drawn": DRAWN.get(row["Drawn"], row["Drawn"]), "Kind": row["Kind"].capitalize()}
+        for row in default_params().rows()
+    ]
+
+
+def rollout_rule_rows() -> list[dict[str, str]]:
+    """The rollout rules in words: what each applies to, in which scenario, with what status."""
+    rows = []
+    for rule in rollout_rules():
+        scenario = SCENARIOS.get(rule["scenario"], "Every scenario")
+        which = "every one" if rule["key"] == "*" else rule["key"]
+        rows.append(
+            {
+                "Applies to": f"{SCOPES.get(rule['scope'], rule['scope'])}: {which}",
+                "Scenario": scenario,
+                "Status": STATUSES.get(rule["status"], rule["status"]),
+                "Reason shown": rule["reason"],
+                "Source": rule["source"],
+            }
+        )
+    return rows
+
+
+def audience_rows() -> list[dict[str, str]]:
+    """The audience assumptions with each tier's value as text ('' where a row has none)."""
+
+    def show(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float) and 0 < value < 1:
+            return f"{value:.0%}"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    return [
+        {
+            "Assumption": row["assumption"],
+            "Tier 1": show(row["tier 1"]),
+            "Tier 2": show(row["tier 2"]),
+            "Tier 3": show(row["tier 3"]),
+            "Source": row["source"],
+        }
+        for row in AUDIENCE_ASSUMPTIONS
+    ]
 
 
 def model_page() -> None:
@@ -42,6 +114,7 @@ def model_page() -> None:
         "- Countries not available in the chosen rollout scenario get no delivery."
     )
 
+    table_styles()
     tabs = st.tabs(
         ["Engine parameters", "Against published figures", "CPM by country", "Audience",
          "Rollout rules", "Exchange rates"]
@@ -49,19 +122,16 @@ def model_page() -> None:
     with tabs[0]:
         st.caption(
             "The table the engine reads (sample_data/model_parameters.csv). Drawn: fixed, once "
-            "per run for both buttons (run, run-country), or once per run for each button "
-            "(button), with the range as its 10th–90th percentiles."
+            "per run for both buttons, or once per run for each button, with the range as its "
+            "10th–90th percentiles."
         )
-        st.dataframe(
-            pd.DataFrame(default_params().rows()),
-            hide_index=True,
-            width="stretch",
-            row_height=56,
-            column_config={
-                "Source": st.column_config.TextColumn("Source", width="medium"),
-                "Note": st.column_config.TextColumn("Note", width="large"),
-            },
-        )
+        static_table(
+            parameter_rows(),
+            {"Parameter": "Parameter", "Value": "Value", "Range (p10–p90)": "Range (p10–p90)",
+             "Unit": "Unit", "Drawn": "Drawn", "Kind": "Kind", "Source": "Source",
+             "Note": "Note"},
+            {**CITED, "Parameter": _code},
+        )  # fmt: skip
     with tabs[1]:
         st.caption(
             "Where the forecast lands against what advertisers saw: each row runs the real "
@@ -69,37 +139,53 @@ def model_page() -> None:
             "compares its median with the published range. Outside means the model and the "
             "published world disagree; the note says why where we know."
         )
-        st.dataframe(pd.DataFrame(_validation_rows()), hide_index=True, width="stretch")
+        rows = _validation_rows()
+        static_table(rows, {name: name for name in rows[0]} if rows else {}, CITED)
     with tabs[2]:
         st.caption(
             "The United States, India and Brazil use their published CPM. Every other country uses "
             "the rule: its income tier's anchor times a regional factor, kept within the published "
-            "tier range of 1.50–23 USD."
+            "tier range of 1.50–23 USD. One row per country: scroll the table, or search it with "
+            "its toolbar."
         )
-        st.dataframe(cpm_table(), hide_index=True, width="stretch")
+        st.dataframe(
+            cpm_table(),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Base CPM (USD)": st.column_config.NumberColumn(format="%.2f"),
+                "Basis": st.column_config.TextColumn(width="large"),
+            },
+        )
     with tabs[3]:
         st.caption(
             "Audience = population × internet use × Facebook/WhatsApp use, shown as a ±20% "
-            "range rounded like Meta's estimates."
+            "range rounded like Meta's estimates. Tier 1 is high income, tier 2 upper-middle, "
+            "tier 3 lower-middle and low (World Bank)."
         )
-        st.dataframe(pd.DataFrame(AUDIENCE_ASSUMPTIONS), hide_index=True, width="stretch")
+        rows = audience_rows()
+        static_table(rows, {name: name for name in rows[0]}, CITED)
     with tabs[4]:
-        st.dataframe(pd.DataFrame(rollout_rules()), hide_index=True, width="stretch")
+        st.caption(
+            "Where the button runs, as rules (sample_data/rollout.csv). The most specific rule "
+            "for a country wins: its own, then the one for uninhabited places, its group (the "
+            "EU), its sub-region, its continent; within each, a rule for the scenario before "
+            "one for every scenario."
+        )
+        rows = rollout_rule_rows()
+        static_table(rows, {name: name for name in rows[0]}, CITED)
     with tabs[5]:
         rates = load_rates()
         st.caption(
             f"Units per US dollar as of {rates.as_of}; approximate mid-market rates, for "
             "display only."
         )
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Currency": [currency_label(code) for code in rates.per_usd],
-                    "Per USD": list(rates.per_usd.values()),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
+        static_table(
+            [
+                {"Currency": currency_label(code), "Per USD": f"{rate:,.4g}"}
+                for code, rate in rates.per_usd.items()
+            ],
+            {"Currency": "Currency", "Per USD": "Units per US dollar"},
         )
 
 

@@ -221,7 +221,7 @@ def test_message_vs_call_with_nothing_delivering_gives_only_the_reason():
     at.segmented_control(key="eng_view").set_value("ab").run()
     assert_clean(at)
     assert not any(m.label.startswith("Chance") for m in at.metric)
-    assert any("No comparison" in i.value for i in at.info)
+    assert any("No comparison" in c.value for c in at.caption)
 
 
 def test_a_year_of_every_country_is_bounded_and_says_so():
@@ -238,8 +238,12 @@ def test_nothing_delivering_draws_an_empty_state_not_a_chart_of_zeros(view):
     at.segmented_control(key="eng_view").set_value(view).run()
     assert_clean(at)
     assert not at.get("vega_lite_chart")
-    assert any("nothing to chart" in i.value for i in at.info)
+    assert any("Nothing to chart yet" in m.value for m in at.markdown)
+    assert any("nothing to chart" in c.value for c in at.caption)
     assert all("nan" not in m.value.lower() for m in at.metric)
+    # A figure without a range (a cost of nothing) shows no "— – —" chip.
+    assert all("— – —" not in (m.delta or "") for m in at.metric)
+    assert {m.label: m.delta for m in at.metric}["CPM"] in (None, "")
 
 
 def test_an_open_session_keeps_no_forecast_the_caches_dropped():

@@ -223,5 +223,5 @@ def test_walkthrough(page, app_url):
 
 
 def test_model(page, app_url):
-    open_page(page, app_url, "/model", "[data-testid='stDataFrame']")
+    open_page(page, app_url, "/model", ".bas-table")
     assert_accessible(page, "model")

@@ -24,7 +24,7 @@ READY = {
     "engagement": ("/engagement", "[data-testid='stMetric']:has-text('Leads')"),
     "campaigns": ("/campaigns", "[data-testid='stFileUploader']"),
     "walkthrough": ("/walkthrough", ".st-key-wt_stage [data-testid='stHtml']"),
-    "model": ("/model", "[data-testid='stDataFrame']"),
+    "model": ("/model", ".bas-table"),
 }
 # Every page of the navigation, and the Call ad's tap screen on Preview.
 PAGES = {name: READY[name] for name in SHELL_PAGES} | {

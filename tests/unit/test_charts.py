@@ -66,7 +66,7 @@ def test_the_map_uses_an_equal_area_projection_and_the_status_colours():
     assert scales == [{"domain": list(STATUSES.values()), "range": list(STATUS_COLORS.values())}]
     tooltips = [value for _, key, value in walk(spec) if key == "tooltip" and value]
     titles = {item["title"] for item in tooltips[0]}
-    assert {"Country", "Status", "Why", "Estimated audience"} <= titles
+    assert {"Country", "Status", "Why", "Estimated audience", "Your targets"} <= titles
 
 
 def test_germany_changes_colour_between_scenarios():
@@ -108,7 +108,11 @@ def test_unknown_scenario_is_refused():
 
 def test_theme_is_one_config_reused_by_every_chart():
     theme = base_theme()
-    assert theme["view"]["stroke"] is None and theme["font"]
+    assert theme["view"]["stroke"] == "transparent" and theme["font"]
+    # Registered once and active: a chart built anywhere carries the config, unthemed too.
+    assert alt.theme.active == charts.THEME
+    plain = alt.Chart(alt.Data(values=[{"x": 1}])).mark_bar().encode(x="x:Q").to_dict()
+    assert plain["config"] == theme
     assert theme["range"]["category"] == list(charts.CATEGORY_COLORS)
     bars = charts.themed(alt.Chart(alt.Data(values=[{"x": 1}])).mark_bar().encode(x="x:Q"))
     assert bars.to_dict()["config"]["legend"] == theme["legend"]
@@ -126,7 +130,10 @@ def test_the_daily_band_tooltip_gives_the_median_and_names_the_range():
          "p50": [5, 6, 7], "p90": [9, 10, 11]}
     )  # fmt: skip
     spec = daily_band_chart(frame, "Conversations started").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [row["median_text"] for row in rows] == ["5", "6", "7"]
+    assert rows[0]["range_text"] == "1 – 9"
     for layer in spec["layer"]:
         tips = {t["field"]: t["title"] for t in layer["encoding"]["tooltip"]}
-        assert tips["p50"] == "Conversations started, median"
-        assert "p10" in tips and "p90" in tips and tips["p10"] != "Conversations started"
+        assert tips["median_text"] == "Conversations started, median"
+        assert tips["range_text"].startswith("Range: 80% of simulated outcomes")
