@@ -1,12 +1,13 @@
 """Controls every page shares: the notes a bad link raised, messages an action leaves for the
-next run, and text from outside made safe for Markdown."""
+next run, and (re-exported from `components.safe_markdown`) text from outside made safe for
+Markdown: `markdown_code` for a user's string in any `st.*` text, `st.text` for a line that
+is nothing else."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
+from components.safe_markdown import markdown_code, markdown_text
 from components.session import (
     completed_runs,
     current_ad,
@@ -15,6 +16,15 @@ from components.session import (
     pictures_are_the_samples,
     url_notes,
 )
+
+__all__ = [
+    "PICTURES_NOTE",
+    "leave_message",
+    "markdown_code",
+    "markdown_text",
+    "pending_message",
+    "url_notes_banner",
+]
 
 
 def leave_message(key: str, kind: str, message: str) -> None:
@@ -37,21 +47,6 @@ def pending_message(key: str) -> tuple[str, str]:
     if kind:
         st.session_state[key] = (kind, message, completed_runs())
     return kind, message
-
-
-def markdown_text(text: str) -> str:
-    """Text from outside (a file name, a draft name) made inert in Markdown: every character
-    Markdown would act on is escaped, so it shows as typed."""
-    specials = "\\`*_{}[]()#+-.!|<>~$:"
-    return "".join(f"\\{char}" if char in specials else char for char in text)
-
-
-def markdown_code(text: str) -> str:
-    """Text from outside as a Markdown code span: shown exactly as typed, never formatted or
-    turned into a link (bare URLs in plain Markdown text are linked even when escaped)."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    return f"{fence} {text.replace(chr(10), ' ')} {fence}"
 
 
 PICTURES_NOTE = (

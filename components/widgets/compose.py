@@ -113,9 +113,10 @@ def _text_field(
     )
 
 
-# Per slot, the messages of its last upload and the number of uploaders drawn so far; under
-# the "ad_" prefix, so loading another ad (`load_ad`) forgets them.
-_UPLOAD_ERRORS_KEY = key("upload_errors")
+# Per slot, the message of its last upload (why it was refused, or what was done to it) and
+# the number of uploaders drawn so far; under the "ad_" prefix, so loading another ad
+# (`load_ad`) forgets them.
+_UPLOAD_MESSAGES_KEY = key("upload_messages")
 _UPLOAD_ROUND_KEY = key("upload_round")
 
 
@@ -129,28 +130,32 @@ def _store_upload(kind: str, widget_key: str) -> None:
     """on_change of an uploader: check the file; keep the previous image when it is refused.
     Either way the uploader is replaced by an empty one: the slot shows the image in use."""
     upload = st.session_state.get(widget_key)
-    errors = st.session_state.setdefault(_UPLOAD_ERRORS_KEY, {})
-    errors.pop(kind, None)
+    messages = st.session_state.setdefault(_UPLOAD_MESSAGES_KEY, {})
+    messages.pop(kind, None)
     if upload is None:
         return
     result = check_upload(upload.getvalue())
     if result.ok:
         set_ad(with_uploaded_image(current_ad(), kind, result.data))
+        if result.note:  # what was done to it: a first frame kept, stored smaller
+            messages[kind] = ("used", upload.name, result.note)
     else:
-        errors[kind] = (upload.name, f"{result.error} The previous image is kept.")
+        messages[kind] = ("refused", upload.name, f"{result.error} The previous image is kept.")
     rounds = st.session_state.setdefault(_UPLOAD_ROUND_KEY, {})
     rounds[kind] = rounds.get(kind, 0) + 1
 
 
 def _upload_messages(kind: str) -> None:
-    """Under an uploader, in text: why the last file was refused, the image in use, and what
-    the placements do to its shape."""
-    refused = st.session_state.get(_UPLOAD_ERRORS_KEY, {}).get(kind)
-    if refused:
-        name, reason = refused
+    """Under an uploader, in text: why the last file was refused (or what was done to it),
+    the image in use, and what the placements do to its shape."""
+    outcome, name, text = st.session_state.get(_UPLOAD_MESSAGES_KEY, {}).get(kind, ("", "", ""))
+    if outcome == "refused":
         with st.container(key=f"upload_error_{kind}"):
-            st.error(f"{markdown_code(name)} was not used: {reason}",
+            st.error(f"{markdown_code(name)} was not used: {text}",
                      icon=":material/image_not_supported:")  # fmt: skip
+    elif outcome == "used":
+        with st.container(key=f"upload_note_{kind}"):
+            st.info(f"{markdown_code(name)} is in use. {text}", icon=":material/info:")
     ad = current_ad()
     data = getattr(ad, kind)
     if not data:
