@@ -31,11 +31,15 @@ import re
 def markdown_code(text: str) -> str:
     """Text from outside as a Markdown code span: shown exactly as typed, never formatted or
     turned into a link. A fence longer than any run of backticks inside keeps them literal;
-    a line break (which would end a table row or a list item) shows as a space."""
+    a line break (which would end a list item or a paragraph) shows as a space."""
     text = str(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    return f"{fence} {text} {fence}"
+    # CommonMark drops one space at each end of a span that has one at both ends: padding is
+    # added where a backtick at an end would join the fence or such spaces would be lost.
+    padded = not text.strip(" ") or text[0] == "`" or text[-1] == "`"
+    padded = padded or (text[0] == " " and text[-1] == " ")
+    return f"{fence} {text} {fence}" if padded else f"{fence}{text}{fence}"
 
 
 def markdown_text(text: str) -> str:
