@@ -158,14 +158,15 @@ class AdSpec:
 
     @property
     def phone_check(self) -> PhoneCheck:
-        """The number checked against the default region (cached per number and region)."""
-        return cached_phone_check(self.phone, self.region)
+        """The number checked against the default region for this button (a WhatsApp button
+        refuses an extension; cached per number, region and button)."""
+        return cached_phone_check(self.phone, self.region, self.cta)
 
 
 @lru_cache(maxsize=512)
-def cached_phone_check(phone: str, region: str) -> PhoneCheck:
+def cached_phone_check(phone: str, region: str, cta: str = "call") -> PhoneCheck:
     """`check_phone`, remembered: the composer checks the same number on every rerun."""
-    return check_phone(phone, region)
+    return check_phone(phone, region, cta)
 
 
 @dataclass(frozen=True)

@@ -311,7 +311,7 @@ def _button_section() -> None:
             placeholder="+234 803 123 4567",
             help="Any common form: +44 20 7031 3000, 0044 20 7031 3000, (020) 7031 3000 …",
         )
-    phone_feedback(cached_phone_check(current_ad().phone, state[key("region")]))
+    phone_feedback(cached_phone_check(current_ad().phone, state[key("region")], state[key("cta")]))
 
 
 def _welcome_section() -> None:
