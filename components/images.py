@@ -396,6 +396,20 @@ def logo_png(data: bytes, size: int = 96) -> bytes:
     return buffer.getvalue()
 
 
+def thumbnail_jpeg(data: bytes, side: int = 112) -> bytes:
+    """A square thumbnail (the centre of the picture, `side` px a side) as a small JPEG, with
+    any transparency laid on white."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", (side, side))  # a JPEG is decoded at a reduced scale
+        picture = image.convert("RGBA")
+    square = ImageOps.fit(picture, (side, side), Image.Resampling.LANCZOS)
+    flat = Image.new("RGB", square.size, (255, 255, 255))
+    flat.paste(square, mask=square.getchannel("A"))
+    buffer = io.BytesIO()
+    flat.save(buffer, format="JPEG", quality=80, optimize=True)
+    return buffer.getvalue()
+
+
 @lru_cache(maxsize=32)
 def preview_jpeg(data: bytes, width: int = 480) -> bytes:
     """The whole image scaled to `width` as a JPEG: previews never need more than a phone's

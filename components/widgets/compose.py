@@ -36,12 +36,19 @@ from components.ad import (
     reply_problems,
     with_uploaded_image,
 )
-from components.images import MAX_UPLOAD_BYTES, check_upload, image_size
+from components.images import (
+    MAX_STORED_BYTES,
+    MAX_STORED_SIDE,
+    MAX_UPLOAD_BYTES,
+    check_upload,
+    image_size,
+    size_text,
+)
 from components.phone import PhoneCheck, phone_region_options
 from components.placements import crop_summary
 from components.renaming import RENAMED_FIELDS, rename_offer
 from components.session import current_ad, set_ad
-from components.widgets.common import markdown_code
+from components.widgets.common import file_uploader, markdown_code
 from components.widgets.live_text import live_text
 from components.widgets.share import shared_view
 
@@ -189,32 +196,22 @@ SECTION_CHOICES: dict[str, set[str]] = {
     "welcome": set(),
 }
 _UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
-_LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
-
-
-# The uploader's own hint states its limit (the server's, above the app's); the label states
-# the app's, so the hint is hidden in the image slots rather than contradict it.
-_HIDE_UPLOAD_HINT = (
-    "<style>[class*='st-key-ad_'][class*='_upload'] "
-    "[data-testid='stFileUploaderDropzoneInstructions']{display:none}</style>"
-)
+_UPLOAD_LIMIT = size_text(MAX_UPLOAD_BYTES)
 
 
 def _uploader(label: str, kind: str) -> None:
     widget_key = _upload_key(kind)
-    st.html(_HIDE_UPLOAD_HINT)
     # The container's key stays while the uploader's changes: pages and tests find the slot.
     with st.container(key=key(f"{kind}_upload")):
-        st.file_uploader(
+        file_uploader(
             label,
+            limit_text=f"A file can be up to {size_text(MAX_UPLOAD_BYTES)}; it is kept at "
+            f"most {MAX_STORED_SIDE:,} px a side and {size_text(MAX_STORED_BYTES)} (a larger "
+            "picture is stored smaller, and you are told).",
             type=_UPLOAD_TYPES,
             key=widget_key,
             on_change=_store_upload,
             args=(kind, widget_key),
-            # The server's limit, above the app's: a file over the app's limit reaches the
-            # check and is refused in words under the field (the browser's own refusal is a
-            # tooltip on an icon).
-            max_upload_size=max(_LIMIT_MB, int(st.get_option("server.maxUploadSize"))),
             disabled=shared_view(),
         )
         _upload_messages(kind)
@@ -259,7 +256,7 @@ def _page_section() -> None:
     _text_field("Page name", "business", limit=business)
     _rename_offer()
     st.toggle("Verified badge", key=key("verified"), disabled=shared_view())
-    _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
+    _uploader(f"Logo (PNG, JPEG or WebP, up to {_UPLOAD_LIMIT})", "logo")
 
 
 def _copy_section() -> None:
@@ -270,8 +267,8 @@ def _copy_section() -> None:
 
 
 def _images_section() -> None:
-    _uploader(f"Ad image (PNG, JPEG or WebP, up to {_LIMIT_MB} MB; 4:5 suits the feed)", "image")
-    _uploader(f"Stories and Reels image (optional; 9:16, PNG, JPEG or WebP, up to {_LIMIT_MB} MB; "
+    _uploader(f"Ad image (PNG, JPEG or WebP, up to {_UPLOAD_LIMIT}; 4:5 suits the feed)", "image")
+    _uploader(f"Stories and Reels image (optional; 9:16, PNG, JPEG or WebP, up to {_UPLOAD_LIMIT}; "
               "otherwise the ad image is cropped)", "story_image")  # fmt: skip
     st.radio(
         "When the image's shape differs from the placement",
