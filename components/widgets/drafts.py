@@ -150,11 +150,24 @@ def restore(draft_id: str, number: int) -> None:
     flash("success", f"Version {number} restored as the newest version.")
 
 
-def import_file() -> None:
+# The importer is drawn under a new key after every file it processed (as the image slots are):
+# it comes back empty, and the next file is the first of a new uploader. Choosing a second
+# file in the same uploader lost it whenever the upload took longer than the rerun that
+# removing the first one starts (a 20 MB file after a small one: no message at all, measured
+# with Streamlit 1.67).
+_IMPORT_ROUND_KEY = "import_round"
+
+
+def _import_key() -> str:
+    return f"import_file_{st.session_state.get(_IMPORT_ROUND_KEY, 0)}"
+
+
+def import_file(widget_key: str) -> None:
     """Import a campaign file; nothing changes unless the whole file is valid."""
-    upload = st.session_state.get("import_file")
+    upload = st.session_state.get(widget_key)
     if upload is None:
         return
+    st.session_state[_IMPORT_ROUND_KEY] = st.session_state.get(_IMPORT_ROUND_KEY, 0) + 1
     try:
         ad = import_json(upload.getvalue())
     except CampaignFileError as error:
@@ -272,15 +285,18 @@ def export_import_panel() -> None:
         mime="application/json", on_click="ignore", key="export_json",
         icon=":material/download:", width="stretch",
     )  # fmt: skip
-    with cols[1]:
+    # The container's key stays while the uploader's changes: pages and tests find it.
+    with cols[1], st.container(key="import_file"):
+        widget_key = _import_key()
         file_uploader(
             f"Import a campaign file (JSON, up to {size_text(MAX_FILE_BYTES)})",
             limit_text=f"A file can be up to {size_text(MAX_FILE_BYTES)}: any campaign this "
             f"studio exports fits (three images of at most {size_text(MAX_STORED_BYTES)} "
             "each, and its text).",
             type=["json"],
-            key="import_file",
+            key=widget_key,
             on_change=import_file,
+            args=(widget_key,),
         )
 
 

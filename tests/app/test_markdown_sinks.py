@@ -105,7 +105,7 @@ def campaign_file(**changes) -> bytes:
 
 
 def import_file(at: AppTest, name: str, raw: bytes) -> AppTest:
-    (uploader,) = [u for u in at.get("file_uploader") if u.key == "import_file"]
+    (uploader,) = [u for u in at.get("file_uploader") if u.key.startswith("import_file_")]
     uploader.set_value((name, raw, "application/json")).run()
     assert_clean(at)
     return at
