@@ -226,3 +226,42 @@ def test_the_check_sees_markdown_that_is_not_quoted():
             with pytest.raises(AssertionError):
                 assert_literal(unquoted, payload)
         assert_literal(f"Saved {markdown_code(payload)}, version 1.", payload)
+
+
+# ---- labels and accessible names --------------------------------------------------------
+
+PAGES = [None, "app_pages/preview.py", "app_pages/targeting.py", "app_pages/engagement.py",
+         CAMPAIGNS, "app_pages/walkthrough.py", "app_pages/model.py"]  # fmt: skip
+# Markdown a label would render, whose source would then be the field's accessible name
+# (":orange[Headline · 46/40]" was one).
+_LABEL_MARKDOWN = re.compile(r":[a-z]+\[|\*\*|\]\(|`|~~|\$")
+
+
+def labels(at: AppTest) -> list[str]:
+    """Every label on the page: widgets', expanders', tabs', metrics', and the live text
+    fields' (sent as data)."""
+    found, stack = [], [at._tree]
+    while stack:
+        node = stack.pop()
+        stack.extend(getattr(node, "children", {}).values())
+        proto = getattr(node, "proto", None)
+        label = getattr(proto, "label", None) if proto is not None else None
+        if isinstance(label, str) and label:
+            found.append(label)
+    for element in at.get("bidi_component"):
+        data = json.loads(element.proto.json or "{}")
+        if isinstance(data.get("label"), str):
+            found.append(data["label"])
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_label_holds_markdown_even_with_a_hostile_link(page):
+    hostile = " ".join(PAYLOADS.values())
+    at = run_app(page, {"business": hostile[:75], "headline": hostile, "text": hostile * 30})
+    assert_clean(at)
+    found = labels(at)
+    assert len(found) > 3, found  # the walk reaches the page's widgets
+    for label in found:
+        assert not _LABEL_MARKDOWN.search(label), label
+        assert "evil.example" not in label, label
