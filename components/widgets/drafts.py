@@ -329,7 +329,7 @@ def _draft_heading(info: DraftInfo, current: str) -> None:
         picture.image(thumbnail, width=THUMBNAIL_SHOWN_PX)
     else:
         picture.caption("No image")
-    with words.container(key=f"draft_name_{info.id.encode().hex()}"):
+    with words.container(key=f"draft_title_{info.id.encode().hex()}"):
         st.text(info.name)
     words.caption(f"version {info.version} · saved {info.updated_at:%d %b %Y, %H:%M} UTC{current}")
 
