@@ -409,3 +409,15 @@ def test_markdown_payloads_in_banners_lists_and_errors_request_nothing(page, app
     assert_markdown_inert(page)
     page.wait_for_timeout(500)  # an image would have been requested by now
     screenshot(page, "injection-markdown-campaigns", full_page=True)
+
+
+def test_a_phone_extension_is_dialled_and_shown(page, app_url):
+    """Issue 16, item 5: the Call button dials the extension (RFC 3966 `;ext=`) and the call
+    screen shows it; nothing of it is dropped."""
+    query = urlencode({"cta": "call", "phone": "+44 20 7031 3000 ext. 5"}, quote_via=quote)
+    page.goto(f"{app_url}/preview?{query}")
+    wait_for_app(page, 90_000)
+    page.wait_for_selector(f"{TAP} .bas-call", timeout=90_000)
+    hrefs = {a.get_attribute("href") for a in page.locator(f"{PLACEMENTS} a.bas-cta").all()}
+    assert hrefs == {"tel:+442070313000;ext=5"}, hrefs
+    assert "+44 20 7031 3000 ext. 5" in text_of(page, f"{TAP} .bas-call")
