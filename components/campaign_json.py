@@ -11,9 +11,12 @@ business hours as `hours_to_record`, tuples as lists, plus ``"schema"`` and ``"v
 Two ways in:
 - `import_json` / `campaign_from_dict` (the default, ``trusted=False``) read a file a person
   hands us: nothing is trusted. Size and nesting are bounded before parsing, every value is
-  type-checked and range-checked, images go through `components.images.check_upload`, country
-  codes through `components.regions`; anything wrong raises `CampaignFileError` with a message
-  a person can act on, and nothing is half-imported (an `AdSpec` is only built at the end).
+  type-checked and range-checked, images go through `components.images.check_upload` (kept
+  byte for byte when already what the studio stores, else re-encoded to the stored bounds, so
+  an imported campaign always exports and imports again), country codes through
+  `components.regions`; anything wrong raises `CampaignFileError` with a message a person can
+  act on (Markdown: every value from the file is quoted as a code span, numbers and characters
+  are named in words), and nothing is half-imported (an `AdSpec` is only built at the end).
 - ``trusted=True`` reads what the drafts store wrote itself: types are still checked, but a
   field the payload lacks (a field added to `AdSpec` since) takes its default and a value of
   the wrong type falls back to the default instead of making the draft unopenable.
