@@ -233,9 +233,21 @@ def campaign_to_dict(ad: AdSpec, *, encode_bytes: BytesEncoder | None = None) ->
     return record
 
 
+def _exported_image(data: bytes) -> str:
+    """An image as base64 for a campaign file. One stored before images were held to
+    MAX_STORED_BYTES (a draft saved with a 12.4 MB PNG) is brought within it first, so the
+    file imports again."""
+    if len(data) > MAX_STORED_BYTES:
+        check = check_upload(data, max_bytes=len(data), keep_clean=True)
+        if check.ok:
+            data = check.data
+    return _b64(data)
+
+
 def export_json(ad: AdSpec) -> bytes:
-    """The campaign as a UTF-8 JSON file (indented, readable)."""
-    record = campaign_to_dict(ad)
+    """The campaign as a UTF-8 JSON file (indented, readable), which `import_json` reads back:
+    within MAX_FILE_BYTES, its images within the stored bounds."""
+    record = campaign_to_dict(ad, encode_bytes=_exported_image)
     try:
         text = json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False)
         return text.encode("utf-8")

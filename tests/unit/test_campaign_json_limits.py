@@ -120,3 +120,16 @@ def test_an_imported_image_over_the_stored_bounds_is_stored_within_them():
     with Image.open(io.BytesIO(ad.image)) as stored:
         assert stored.format == "JPEG" and max(stored.size) == MAX_STORED_SIDE
     assert import_json(export_json(ad)).image == ad.image
+
+
+def test_a_draft_stored_before_the_bound_exports_a_file_that_imports():
+    """A draft saved with a 12.6 MB PNG (before stored images were bounded) exports within the
+    bounds, and the file imports."""
+    rng = np.random.default_rng(7)
+    pixels = rng.integers(0, 256, (1536, 2048, 4), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(pixels, "RGBA").save(buffer, "PNG")
+    old = buffer.getvalue()
+    assert len(old) > MAX_UPLOAD_BYTES  # what was stored then
+    back = import_json(export_json(replace(AdSpec(), image=old)))
+    assert back.image is not None and len(back.image) <= MAX_STORED_BYTES
