@@ -30,6 +30,7 @@ from components.hours import (
     parse_hours_text,
 )
 from components.phone import PhoneCheck, check_phone, normalize_region
+from components.safe_markdown import markdown_code
 
 SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
 
@@ -157,14 +158,15 @@ class AdSpec:
 
     @property
     def phone_check(self) -> PhoneCheck:
-        """The number checked against the default region (cached per number and region)."""
-        return cached_phone_check(self.phone, self.region)
+        """The number checked against the default region for this button (a WhatsApp button
+        refuses an extension; cached per number, region and button)."""
+        return cached_phone_check(self.phone, self.region, self.cta)
 
 
 @lru_cache(maxsize=512)
-def cached_phone_check(phone: str, region: str) -> PhoneCheck:
+def cached_phone_check(phone: str, region: str, cta: str = "call") -> PhoneCheck:
     """`check_phone`, remembered: the composer checks the same number on every rerun."""
-    return check_phone(phone, region)
+    return check_phone(phone, region, cta)
 
 
 @dataclass(frozen=True)
@@ -413,17 +415,11 @@ def from_query_params(
         raw = first(name)
         if raw is None:
             continue
-        cleaned = _clean_text(raw)
-        # U+FFFD is what a decoder leaves of a broken %-escape (e.g. a lone %FF).
-        if cleaned != raw or "\ufffd" in raw:
-            notes.append(
-                _note(
-                    name,
-                    "the value has characters that could not be read (a broken escape); "
-                    f"the sample's {name} is shown instead.",
-                )
-            )
+        unreadable = _unreadable(raw)
+        if unreadable:
+            notes.append(_note(name, f"{unreadable}; the sample's {name} is shown instead."))
             continue
+        cleaned = raw
         if len(cleaned) > MAX_URL_CHARS[name]:
             notes.append(
                 _note(
@@ -444,7 +440,7 @@ def from_query_params(
         elif raw.strip().lower() in ("0", "false", "no", ""):
             changes[held] = False
         else:
-            notes.append(_note(name, f"should be 1 or 0; `{_short(raw)}` ignored."))
+            notes.append(_note(name, f"should be 1 or 0; {_quote(raw)} ignored."))
 
     raw = first("cta")
     if raw is not None:
@@ -454,7 +450,7 @@ def from_query_params(
             notes.append(
                 _note(
                     "cta",
-                    f"Unknown button type `{_short(raw)}`: use `message` or `call`. "
+                    f"Unknown button type {_quote(raw)}: use `message` or `call`. "
                     "Showing Send WhatsApp Message.",
                 )
             )
@@ -466,18 +462,14 @@ def from_query_params(
         if region:
             changes["region"] = region
         else:
-            notes.append(_note("region", f"Unknown country code `{_short(raw)}`; ignored."))
+            notes.append(_note("region", f"Unknown country code {_quote(raw)}; ignored."))
 
     raw = first("replies")
     if raw is not None:
         replies = tuple(part.strip() for part in raw.split("|") if part.strip())
-        if _clean_text(raw) != raw or "\ufffd" in raw:
+        if _unreadable(raw):
             notes.append(
-                _note(
-                    "replies",
-                    "the value has characters that could not be read (a broken escape); "
-                    "the sample's replies are shown instead.",
-                )
+                _note("replies", f"{_unreadable(raw)}; the sample's replies are shown instead.")
             )
         elif len(raw) > MAX_URL_CHARS["replies"] or reply_problems(replies):
             notes.append(
@@ -500,7 +492,7 @@ def from_query_params(
             ",".join(part for part in raw.split(",") if part.strip())
         )
         if unknown:
-            shown = ", ".join(f"`{_short(code, 8)}`" for code in unknown[:5])
+            shown = ", ".join(_quote(code, 8) for code in unknown[:5])
             more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
             notes.append(_note("countries", f"Unknown country codes ignored: {shown}{more}."))
         changes["countries"] = codes
@@ -511,7 +503,7 @@ def from_query_params(
             changes["scenario"] = raw.strip().lower()
         else:
             notes.append(
-                _note("scenario", f"Unknown scenario `{_short(raw)}`: use `launch` or `europe`.")
+                _note("scenario", f"Unknown scenario {_quote(raw)}: use `launch` or `europe`.")
             )
 
     for name, field_name, low, high, kind in (
@@ -526,15 +518,17 @@ def from_query_params(
         if raw is None:
             continue
         value = _parse_number(raw, kind)
+        if value is None and _far_too_large(raw):
+            value = math.inf  # a number, though too large to read: "must be between" below
         if value is None:
             whole = " without decimals" if kind is int else ""
-            notes.append(_note(name, f"should be a number{whole}; `{_short(raw)}` ignored."))
+            notes.append(_note(name, f"should be a number{whole}; {_quote(raw)} ignored."))
         elif not low <= value <= high:
             notes.append(
                 _note(
                     name,
-                    f"must be between {low:,g} and {high:,g}; `{_short(raw)}` ignored, the "
-                    "sample's value is kept.",
+                    f"must be between {_number(low)} and {_number(high)}; {_quote(raw)} "
+                    "ignored, the sample's value is kept.",
                 )
             )
         else:
@@ -579,7 +573,7 @@ def _read_forecast_settings(
                 _note(
                     "start",
                     f"should be a date written YYYY-MM-DD between the years {MIN_START_YEAR} "
-                    f"and {MAX_START_YEAR}; `{_short(raw)}` ignored.",
+                    f"and {MAX_START_YEAR}; {_quote(raw)} ignored.",
                 )
             )
         else:
@@ -596,7 +590,7 @@ def _read_forecast_settings(
             notes.append(
                 _note(
                     "currency",
-                    f"`{_short(raw)}` is not a currency with an exchange rate here (use an "
+                    f"{_quote(raw)} is not a currency with an exchange rate here (use an "
                     "ISO 4217 code such as USD or NGN); the sample's currency is kept.",
                 )
             )
@@ -611,7 +605,7 @@ def _read_forecast_settings(
             notes.append(
                 _note(
                     "tz",
-                    f"Unknown time zone `{_short(raw)}`: use an IANA name such as "
+                    f"Unknown time zone {_quote(raw)}: use an IANA name such as "
                     "Africa/Lagos; the sample's time zone is kept.",
                 )
             )
@@ -644,7 +638,7 @@ def _read_forecast_settings(
             notes.append(
                 _note(
                     "city",
-                    f"`{_short(raw)}` is not the GeoNames id of a main city; ignored.",
+                    f"{_quote(raw)} is not the GeoNames id of a main city; ignored.",
                 )
             )
         elif city.country not in countries:
@@ -678,6 +672,48 @@ def _note(name: str, message: str) -> str:
     """A share-link note: the parameter's name first, in backticks, then what happened. A
     quoted value never holds a backtick (see `_short`), so the name cannot be forged."""
     return f"`{name}`: {message}"
+
+
+def _quote(raw: str, limit: int = 24) -> str:
+    """A bad value quoted back in a note: a code span (`_short`), then, when the value held
+    invisible characters (a NUL from `%00`, a bidi override), which ones, by code point, so
+    `call%00` does not read as an unknown button type `call`."""
+    hidden = sorted({char for char in raw[: limit + 8] if unicodedata.category(char) in _INVISIBLE})
+    quoted = markdown_code(_short(raw, limit))
+    if not hidden:
+        return quoted
+    names = ", ".join(f"U+{ord(char):04X}" for char in hidden[:3])
+    plural = "s" if len(hidden) > 1 else ""
+    return f"{quoted} (with the invisible character{plural} {names} in it)"
+
+
+def _unreadable(raw: str) -> str:
+    """Why a text value cannot be used as it came, in words ("" when it can)."""
+    if "\x00" in raw:
+        return "the value holds a NUL character (`%00`), which text cannot carry"
+    # U+FFFD is what a decoder leaves of a broken %-escape (a lone %FF); lone surrogates come
+    # from escapes of half a character.
+    if "\ufffd" in raw or _clean_text(raw) != raw:
+        return (
+            "the value has characters that could not be read (a %-escape of bytes that are "
+            "not UTF-8 text)"
+        )
+    return ""
+
+
+def _number(value: float) -> str:
+    """A bound as people write it: 2,147,483,647 and 100,000, never 2.14748e+09."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _far_too_large(raw: str) -> bool:
+    """Written as a number, but longer than 32 characters or beyond a float (1e400)."""
+    text = raw.strip()
+    if len(text) > 400:  # not handed to the regular expression or float() whole
+        return text.isascii() and text.isdigit()
+    if not _NUMBER.fullmatch(text):
+        return False
+    return len(text) > 32 or not math.isfinite(float(text))
 
 
 def _parse_number(raw: str, kind: type) -> float | int | None:

@@ -11,9 +11,12 @@ business hours as `hours_to_record`, tuples as lists, plus ``"schema"`` and ``"v
 Two ways in:
 - `import_json` / `campaign_from_dict` (the default, ``trusted=False``) read a file a person
   hands us: nothing is trusted. Size and nesting are bounded before parsing, every value is
-  type-checked and range-checked, images go through `components.images.check_upload`, country
-  codes through `components.regions`; anything wrong raises `CampaignFileError` with a message
-  a person can act on, and nothing is half-imported (an `AdSpec` is only built at the end).
+  type-checked and range-checked, images go through `components.images.check_upload` (kept
+  byte for byte when already what the studio stores, else re-encoded to the stored bounds, so
+  an imported campaign always exports and imports again), country codes through
+  `components.regions`; anything wrong raises `CampaignFileError` with a message a person can
+  act on (Markdown: every value from the file is quoted as a code span, numbers and characters
+  are named in words), and nothing is half-imported (an `AdSpec` is only built at the end).
 - ``trusted=True`` reads what the drafts store wrote itself: types are still checked, but a
   field the payload lacks (a field added to `AdSpec` since) takes its default and a value of
   the wrong type falls back to the default instead of making the draft unopenable.
@@ -54,14 +57,21 @@ from components.ad import (
     reply_problems,
 )
 from components.hours import DAYS, BusinessHours, hours_problems, hours_to_record
-from components.images import MAX_UPLOAD_BYTES, check_upload
+from components.images import MAX_STORED_BYTES, MAX_UPLOAD_BYTES, MB, check_upload, size_text
 from components.phone import normalize_region
+from components.safe_markdown import markdown_code
 
 SCHEMA = "button-ad-studio/campaign"
 SCHEMA_VERSION = 1
-# Three images of at most 10 MB each, base64-encoded, fit; anything larger is refused before
-# it is parsed.
-MAX_FILE_BYTES = 40 * 1024 * 1024
+# What the studio exports always fits: three images (image, logo, story_image) of at most
+# MAX_STORED_BYTES each, base64-encoded (4 bytes for 3), and 1 MB for everything else (every text
+# field at its ceiling, written as \uXXXX escapes, is under 0.1 MB), rounded up to a whole MB:
+# 34 MB. Anything larger is refused before it is parsed; the Campaigns page's uploader takes
+# the same limit, and the server's (`server.maxUploadSize`) is above it
+# (tests/unit/test_campaign_json_limits.py checks all three, and a worst-case export).
+_IMAGE_FIELDS = ("image", "logo", "story_image")
+_BASE64_IMAGE_BYTES = 4 * math.ceil(MAX_STORED_BYTES / 3)
+MAX_FILE_BYTES = math.ceil((len(_IMAGE_FIELDS) * _BASE64_IMAGE_BYTES + MB) / MB) * MB
 # The deepest a campaign file nests is 5 (file → hours → weekly → day → pair); the limit leaves
 # room for new fields and stops "[[[[…" files long before the parser could recurse.
 MAX_DEPTH = 20
@@ -118,6 +128,15 @@ FIELD_LABELS = {
 }
 
 _MAX_SPLIT_COUNTRIES = 300
+# What the pages offer for each number a file sets (the share link holds them to the same).
+NUMBER_RANGES = {
+    "budget": (0, MAX_BUDGET_USD),
+    "days": (1, MAX_DAYS),
+    "seed": (0, MAX_SEED),
+    "runs": (MIN_RUNS, MAX_RUNS),
+    "radius_km": (MIN_RADIUS_KM, MAX_RADIUS_KM),
+    "reply_minutes": (0, MAX_REPLY_MINUTES),
+}
 
 
 class CampaignFileError(ValueError):
@@ -214,9 +233,21 @@ def campaign_to_dict(ad: AdSpec, *, encode_bytes: BytesEncoder | None = None) ->
     return record
 
 
+def _exported_image(data: bytes) -> str:
+    """An image as base64 for a campaign file. One stored before images were held to
+    MAX_STORED_BYTES (a draft saved with a 12.4 MB PNG) is brought within it first, so the
+    file imports again."""
+    if len(data) > MAX_STORED_BYTES:
+        check = check_upload(data, max_bytes=len(data), keep_clean=True)
+        if check.ok:
+            data = check.data
+    return _b64(data)
+
+
 def export_json(ad: AdSpec) -> bytes:
-    """The campaign as a UTF-8 JSON file (indented, readable)."""
-    record = campaign_to_dict(ad)
+    """The campaign as a UTF-8 JSON file (indented, readable), which `import_json` reads back:
+    within MAX_FILE_BYTES, its images within the stored bounds."""
+    record = campaign_to_dict(ad, encode_bytes=_exported_image)
     try:
         text = json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False)
         return text.encode("utf-8")
@@ -235,9 +266,11 @@ class _Context:
 
 
 def _where(path: str) -> str:
+    """The field a message is about: "Start date (`start`)". The path can hold a key from the
+    file (`manual_split.<key>`), so it is quoted like any value from the file."""
     top = path.split(".", 1)[0].split("[", 1)[0]
     label = field_label(top)
-    return f"{label} (`{path}`)"
+    return f"{label} ({markdown_code(_short(path, 60))})"
 
 
 def _kind(value: Any) -> str:
@@ -267,8 +300,15 @@ def _fail(path: str, expected: str, value: Any) -> CampaignFileError:
 def _check_text(value: str, path: str, limit: int) -> str:
     if len(value) > limit:
         raise CampaignFileError(f"{_where(path)} is {len(value):,} characters; at most {limit:,}.")
-    if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise CampaignFileError(f"{_where(path)} has characters that cannot be read.")
+    if "\x00" in value:
+        raise CampaignFileError(
+            f"{_where(path)} holds a NUL character (U+0000), which text cannot carry."
+        )
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise CampaignFileError(
+            f"{_where(path)} holds half of a character (a lone UTF-16 surrogate, written "
+            "\\uD800 to \\uDFFF), which cannot be shown or saved."
+        )
     return value
 
 
@@ -277,17 +317,19 @@ def _decode_bytes_b64(value: Any, path: str, ctx: _Context) -> bytes:
         raise _fail(path, "an image as base64 text", value)
     if not ctx.trusted and len(value) > MAX_IMAGE_B64_CHARS:
         raise CampaignFileError(
-            f"{_where(path)} is too large: images can be at most "
-            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+            f"{_where(path)} is too large: images can be at most {size_text(MAX_UPLOAD_BYTES)}."
         )
     try:
         data = base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
         raise CampaignFileError(f"{_where(path)} is not valid base64 image data.") from None
     if not ctx.trusted:
-        check = check_upload(data)
+        # Kept as it is when it already is what the studio stores; otherwise re-encoded to
+        # the stored bounds, so what is imported can be exported and imported again.
+        check = check_upload(data, keep_clean=True)
         if not check.ok:
             raise CampaignFileError(f"{_where(path)}: {check.error}")
+        return check.data
     return data
 
 
@@ -343,7 +385,9 @@ def _decode(value: Any, tp: Any, path: str, ctx: _Context) -> Any:
         try:
             return tp(**kwargs)
         except (TypeError, ValueError) as exc:
-            raise CampaignFileError(f"{_where(path)} cannot be read ({exc}).") from None
+            raise CampaignFileError(
+                f"{_where(path)} cannot be read ({markdown_code(_short(exc, 80))})."
+            ) from None
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         try:
             return tp(value)
@@ -356,7 +400,9 @@ def _decode(value: Any, tp: Any, path: str, ctx: _Context) -> Any:
             except CampaignFileError:
                 raise
             except Exception as exc:  # a missing blob: the draft cannot be restored whole
-                raise CampaignFileError(f"{_where(path)} cannot be read ({exc}).") from None
+                raise CampaignFileError(
+                    f"{_where(path)} cannot be read ({markdown_code(_short(exc, 80))})."
+                ) from None
         return _decode_bytes_b64(value, path, ctx)
     if tp is dt.datetime or tp is dt.date or tp is dt.time:
         expected = {dt.date: "a date such as 2026-04-06", dt.time: "a time such as 09:30"}
@@ -367,7 +413,7 @@ def _decode(value: Any, tp: Any, path: str, ctx: _Context) -> Any:
         except ValueError:
             raise CampaignFileError(
                 f"{_where(path)} should be {expected.get(tp, 'a date and time (ISO 8601)')}, "
-                f"not “{_short(value)}”."
+                f"not {_quoted(value)}."
             ) from None
         if tp is dt.date and isinstance(parsed, dt.datetime):
             parsed = parsed.date()
@@ -381,27 +427,49 @@ def _decode(value: Any, tp: Any, path: str, ctx: _Context) -> Any:
             raise _fail(path, "true or false", value)
         return value
     if tp is int:
-        if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_ABS_NUMBER:
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _fail(path, "a whole number", value)
-        if abs(value) > MAX_ABS_NUMBER:
-            raise CampaignFileError(f"{_where(path)} is far too large a number.")
+        _check_magnitude(value, path)
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise CampaignFileError(f"{_where(path)} should be a whole number, not {value:g}.")
+            value = int(value)
         return value
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _fail(path, "a number", value)
-        if isinstance(value, int) and abs(value) > MAX_ABS_NUMBER:
-            raise CampaignFileError(f"{_where(path)} is far too large a number.")
-        number = float(value)
-        if not math.isfinite(number):
-            raise CampaignFileError(f"{_where(path)} must be a finite number.")
-        if abs(number) > MAX_ABS_NUMBER:
-            raise CampaignFileError(f"{_where(path)} is far too large a number.")
-        return number
+        _check_magnitude(value, path)
+        return float(value)
     if tp is Any:
         return value
     raise TypeError(f"campaign_json cannot read a value of type {tp!r}")
+
+
+def _check_magnitude(value: int | float, path: str) -> None:
+    """Refuse, in words, a number no campaign value comes near (1e300, a 400-digit integer,
+    1e999 which reads as infinity)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CampaignFileError(
+            f"{_where(path)} is a number too large to read; no campaign value comes near it."
+        )
+    if abs(value) > MAX_ABS_NUMBER:
+        shown = (
+            f"{value:.3g}" if isinstance(value, float) else f"a {len(str(abs(value)))}-digit number"
+        )
+        bounds = NUMBER_RANGES.get(path)
+        allowed = (
+            f"it must be between {_number(bounds[0])} and {_number(bounds[1])}"
+            if bounds
+            else "far larger than any value a campaign holds"
+        )
+        raise CampaignFileError(f"{_where(path)} is {shown}; {allowed}.")
+
+
+def _number(value: float) -> str:
+    """A bound as people write it: 2,147,483,647 and 100,000, never 2.14748e+09."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
 
 
 def _text_limit(path: str) -> int:
@@ -462,18 +530,10 @@ def _check_campaign(values: dict[str, Any]) -> None:
     if "split_mode" in values and values["split_mode"] not in SPLIT_MODES:
         raise bad("split_mode", "must be " + " or ".join(f"“{k}”" for k in SPLIT_MODES) + ".")
     if "region" in values and normalize_region(values["region"]) != values["region"]:
-        raise bad("region", f"“{_short(values['region'])}” is not a known country code.")
-    ranges = (
-        ("budget", 0, MAX_BUDGET_USD),
-        ("days", 1, MAX_DAYS),
-        ("seed", 0, MAX_SEED),
-        ("runs", MIN_RUNS, MAX_RUNS),
-        ("radius_km", MIN_RADIUS_KM, MAX_RADIUS_KM),
-        ("reply_minutes", 0, MAX_REPLY_MINUTES),
-    )
-    for name, low, high in ranges:
+        raise bad("region", f"{_quoted(values['region'])} is not a known country code.")
+    for name, (low, high) in NUMBER_RANGES.items():
         if name in values and not low <= values[name] <= high:
-            raise bad(name, f"must be between {low:,g} and {high:,g}.")
+            raise bad(name, f"must be between {_number(low)} and {_number(high)}.")
     currency = values.get("currency")
     if isinstance(currency, str) and currency and not re.fullmatch(r"[A-Z]{3}", currency):
         raise bad("currency", "must be a three-letter currency code such as USD, or empty.")
@@ -490,7 +550,7 @@ def _check_campaign(values: dict[str, Any]) -> None:
         codes = values["countries"]
         known, unknown = parse_country_codes(",".join(codes))
         if unknown or any("," in code for code in codes):
-            shown = ", ".join(_short(code, 12) for code in unknown[:5]) or "?"
+            shown = ", ".join(_quoted(code, 12) for code in unknown[:5]) or "?"
             raise bad("countries", f"has unknown country codes: {shown}.")
         if known != codes:
             raise bad("countries", "must be upper-case ISO codes, each listed once.")
@@ -512,6 +572,12 @@ def _check_campaign(values: dict[str, Any]) -> None:
             raise bad("city", "must be the GeoNames id of a main city, or empty.")
         if city.country not in values.get("countries", ()):
             raise bad("city", f"is in {city.country}, which is not among the target countries.")
+
+
+def _quoted(value: Any, limit: int = 24) -> str:
+    """A value from the file quoted back in a message: shortened, as a code span (messages are
+    shown as Markdown; see components.safe_markdown)."""
+    return markdown_code(_short(value, limit))
 
 
 def _short(value: Any, limit: int = 24) -> str:
@@ -577,7 +643,9 @@ def campaign_from_dict(
     try:
         return AdSpec(**values)
     except (TypeError, ValueError) as exc:
-        raise CampaignFileError(f"The campaign cannot be rebuilt ({exc}).") from None
+        raise CampaignFileError(
+            f"The campaign cannot be rebuilt ({markdown_code(_short(exc, 80))})."
+        ) from None
 
 
 # ---- the file ---------------------------------------------------------------------------
@@ -610,7 +678,9 @@ def _too_deep(raw: bytes, limit: int) -> bool:
 
 
 def _reject_constant(name: str) -> Any:
-    raise CampaignFileError(f"The campaign file holds “{name}”, which is not a valid number.")
+    raise CampaignFileError(
+        f"The campaign file holds {_quoted(name)}, which is not a number a campaign can hold."
+    )
 
 
 # Python refuses to read integers longer than this (sys.get_int_max_str_digits) and says so
@@ -634,7 +704,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         twice = next(key for key, _ in pairs if key in seen or seen.add(key))
         raise CampaignFileError(
-            f"The campaign file gives “{_short(twice)}” twice in one object; a file the studio "
+            f"The campaign file gives {_quoted(twice)} twice in one object; a file the studio "
             "exported never does, so it is not imported."
         )
     return record
@@ -647,8 +717,8 @@ def parse_json(raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> Any:
     raw = bytes(raw)
     if len(raw) > max_bytes:
         raise CampaignFileError(
-            f"The file is {len(raw) / (1024 * 1024):.1f} MB; a campaign file can be at most "
-            f"{max_bytes / (1024 * 1024):.0f} MB."
+            f"The file is {size_text(len(raw), max_bytes)}; a campaign file can be at most "
+            f"{size_text(max_bytes)}."
         )
     if not raw.strip():
         raise CampaignFileError("The file is empty.")

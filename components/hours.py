@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import numpy as np
 
+from components.safe_markdown import markdown_code
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = dict(
     zip(
@@ -87,7 +89,8 @@ def hours_problems(hours: BusinessHours) -> list[str]:
     """What is wrong with a schedule (bad zone, bad times, closing before opening)."""
     problems = []
     if not valid_timezone(hours.timezone):
-        problems.append(f"Unknown time zone “{hours.timezone}”.")
+        # The zone can come from a campaign file: quoted for the Markdown it is shown in.
+        problems.append(f"Unknown time zone {markdown_code(hours.timezone[:64])}.")
     for day, intervals in zip(DAYS, hours.weekly, strict=True):
         for start, end in intervals:
             opens, closes = parse_hhmm(start), parse_hhmm(end)

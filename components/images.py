@@ -9,16 +9,29 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# A megabyte as Streamlit's uploader counts it: it shows 42,991,618 bytes as "43.0MB" and
+# refuses 41,942,942 bytes at a 40 MB limit (measured, Streamlit 1.67), so the app's limits
+# and messages use the same unit and agree with what the uploader says.
+MB = 1_000_000
+MAX_UPLOAD_BYTES = 10 * MB
 # Meta's largest recommended frame is 1440×1800; 40 MP leaves room for camera originals while
 # a "bomb" (a small file that decodes to gigabytes) is refused before it is decoded.
 MAX_PIXELS = 40_000_000
+# Both sides are bounded too, read from the header before decoding: a 194 KB PNG of
+# 1 × 40,000,000 px is within MAX_PIXELS but cost 503 MB to check. 12,000 px keeps every
+# camera original of 40 MP up to a 3.6:1 panorama (40 MP at 3.6:1 is 12,000 × 3,333).
+MAX_SIDE = 12_000
+# The placements show pictures from 1.91:1 (the widest, Facebook Feed) to 9:16 (the tallest,
+# Stories); a picture beyond 4:1 either way keeps under half of itself in the widest frame
+# and under a seventh in Stories, so it is refused in words rather than cropped to a sliver.
+MAX_ASPECT = 4.0
 # Pillow's WebP decoder holds about four copies of the picture (16 bytes a pixel, where PNG
 # takes 4 and JPEG, decoded at a reduced scale, less): a 40 MP WebP of a few kilobytes would
 # cost 600 MB. 12 MP (a phone photo) keeps every accepted file under about 200 MB.
@@ -26,8 +39,15 @@ MAX_PIXELS_BY_FORMAT = {"WEBP": 12_000_000}
 # What each format Pillow reports is accepted as. "MPO" is a JPEG with extra pictures after the
 # main one (phones and cameras write them: depth maps, HDR gain maps); it is read as a JPEG.
 ALLOWED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP", "MPO": "JPEG"}
-# Stored images are bounded too: nothing wider than the largest placement needs.
+# Stored images are bounded too: nothing wider than the largest placement needs, and no more
+# bytes than three of them in an exported campaign file allow (components.campaign_json derives
+# its file limit from this). A picture that encodes larger (a semi-transparent photo is kept as
+# PNG: a 5 MB WebP became a 12.6 MB PNG) is stored smaller, and the person is told.
 MAX_STORED_SIDE = 2048
+MAX_STORED_BYTES = 8 * MB
+# Each shrink aims at the budget from the last size (PNG and JPEG bytes grow with the pixel
+# count); two rounds were always enough in tests, the rest is a margin.
+_MAX_ENCODE_ROUNDS = 6
 
 ASPECTS = {"4:5": (4, 5), "1:1": (1, 1), "1.91:1": (191, 100), "9:16": (9, 16)}
 
@@ -60,21 +80,28 @@ class ImageCheck:
     note: str = ""
 
 
-def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageCheck:
-    """Validate uploaded bytes and return them re-encoded (JPEG, or PNG when transparent).
+def check_upload(
+    data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, keep_clean: bool = False
+) -> ImageCheck:
+    """Validate uploaded bytes and return them re-encoded (JPEG, or PNG when transparent),
+    within MAX_STORED_SIDE a side and MAX_STORED_BYTES.
 
-    Memory stays near the decoded picture's own size: a refused file is never decoded, a JPEG
-    is decoded at the smallest scale (1/2, 1/4, 1/8) that still covers MAX_STORED_SIDE, and
-    everything else is shrunk before any conversion or rotation copies it.
+    Memory stays near the decoded picture's own size: a refused file is never decoded (its
+    pixel count, sides and shape are read from the header), a JPEG is decoded at the smallest
+    scale (1/2, 1/4, 1/8) that still covers MAX_STORED_SIDE, and everything else is shrunk
+    before any conversion or rotation copies it.
+
+    `keep_clean` (a campaign file's images, which the studio itself wrote) returns the bytes
+    unchanged when they already are what the app stores: JPEG or PNG, upright, within the
+    stored bounds; re-encoding them on every import would lose a little of a JPEG each time.
     """
     if not data:
         return ImageCheck(ok=False, error="The file is empty.")
     if len(data) > max_bytes:
-        size_mb = len(data) / (1024 * 1024)
         return ImageCheck(
             ok=False,
-            error=f"The file is {size_mb:.1f} MB; images can be at most "
-            f"{max_bytes // (1024 * 1024)} MB.",
+            error=f"The file is {size_text(len(data), max_bytes)}; images can be at most "
+            f"{size_text(max_bytes)}.",
         )
     data = _without_png_text(data)
     try:
@@ -96,9 +123,15 @@ def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageChec
                         error=f"The image is {width:,}×{height:,} pixels; at most "
                         f"{limit // 1_000_000} megapixels are accepted{kind}.",
                     )
+                shape = shape_problem(width, height)
+                if shape:
+                    return ImageCheck(ok=False, error=shape)
                 probe.verify()
             # verify() leaves the image unusable; decode from a fresh handle.
             with Image.open(io.BytesIO(data)) as image:
+                if keep_clean and _already_stored(image, fmt, len(data)):
+                    image.load()  # decoding it is the check that it is whole
+                    return ImageCheck(ok=True, data=data, width=width, height=height)
                 if fmt in ("JPEG", "MPO"):
                     image.draft(None, (MAX_STORED_SIDE, MAX_STORED_SIDE))
                 image.load()
@@ -128,9 +161,84 @@ def check_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> ImageChec
         return _damaged()
     except (OSError, SyntaxError, MemoryError):
         return _damaged()
-    note = "Animated image: the ad shows its first frame." if animated else ""
-    encoded = _encode(clean)
-    return ImageCheck(ok=True, data=encoded, width=clean.width, height=clean.height, note=note)
+    notes = ["Animated image: the ad shows its first frame."] if animated else []
+    try:
+        encoded, stored = _encode_within(clean, MAX_STORED_BYTES)
+    except ValueError:
+        return ImageCheck(
+            ok=False,
+            error=f"The image could not be stored within {size_text(MAX_STORED_BYTES)}. "
+            "Export it again as a JPEG and retry.",
+        )
+    if stored.size != clean.size:
+        transparent = stored.mode == "RGBA"
+        see_through = " (it has see-through parts, so it is kept as PNG)" if transparent else ""
+        notes.append(
+            f"Stored at {stored.width:,}×{stored.height:,} px, not {clean.width:,}×"
+            f"{clean.height:,}, so it stays within {size_text(MAX_STORED_BYTES)}{see_through}."
+        )
+    return ImageCheck(
+        ok=True, data=encoded, width=stored.width, height=stored.height, note=" ".join(notes)
+    )
+
+
+def size_text(size: int, limit: int | None = None) -> str:
+    """A size in the uploader's megabytes ("12.4 MB"); in bytes when, rounded, it would read
+    the same as `limit` ("10,000,001 bytes", not "10.0 MB; at most 10 MB")."""
+    shown = f"{size / MB:.1f}".removesuffix(".0") + " MB"
+    if limit is not None and size != limit and shown == size_text(limit):
+        return f"{size:,} bytes"
+    return shown
+
+
+def shape_problem(width: int, height: int) -> str:
+    """Why a picture's sides or shape are refused, in words ("" when they are fine)."""
+    if max(width, height) > MAX_SIDE:
+        return (
+            f"The image is {width:,}×{height:,} pixels; a side can be at most {MAX_SIDE:,} "
+            "pixels. Export it smaller and retry."
+        )
+    ratio = max(width, height) / max(1, min(width, height))
+    if ratio > MAX_ASPECT:
+        longer, shorter = ("wide", "tall") if width > height else ("tall", "wide")
+        return (
+            f"The image is {width:,}×{height:,} pixels: {_times(ratio)} as {longer} as it "
+            f"is {shorter}. Ads show pictures from 1.91:1 (wide) to 9:16 (tall), so at most "
+            f"{MAX_ASPECT:g}:1 either way is accepted. Crop it closer to the ad's shape."
+        )
+    return ""
+
+
+def _times(ratio: float) -> str:
+    """ "2,048 times"; close to the bound, "more than 4 times" (4.0 would contradict it)."""
+    return f"{ratio:,.0f} times" if ratio >= 10 else f"more than {MAX_ASPECT:g} times"
+
+
+def _already_stored(image: Image.Image, fmt: str, size: int) -> bool:
+    """Whether bytes Pillow opened are already what the app stores (see `check_upload`)."""
+    return (
+        fmt in ("JPEG", "PNG")
+        and size <= MAX_STORED_BYTES
+        and max(image.size) <= MAX_STORED_SIDE
+        and image.mode in ("RGB", "RGBA", "L")
+        and _orientation(image) in (0, 1)
+        and not getattr(image, "is_animated", False)
+    )
+
+
+def _encode_within(image: Image.Image, budget: int) -> tuple[bytes, Image.Image]:
+    """`image` encoded (`_encode`) within `budget` bytes, shrunk as little as that takes; the
+    bytes and the picture they hold. ValueError if it cannot be made to fit."""
+    for _ in range(_MAX_ENCODE_ROUNDS):
+        data = _encode(image)
+        if len(data) <= budget:
+            return data, image
+        # Bytes grow with the pixel count: scale each side by the root of the excess, with a
+        # little to spare so one round usually does it.
+        scale = min(0.9, math.sqrt(budget / len(data)) * 0.95)
+        size = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
+        image = image.resize(size, Image.Resampling.LANCZOS)
+    raise ValueError("the image does not fit the stored budget")
 
 
 def _damaged() -> ImageCheck:
@@ -285,6 +393,20 @@ def logo_png(data: bytes, size: int = 96) -> bytes:
         image = ImageOps.fit(image.convert("RGBA"), (size, size), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def thumbnail_jpeg(data: bytes, side: int = 112) -> bytes:
+    """A square thumbnail (the centre of the picture, `side` px a side) as a small JPEG, with
+    any transparency laid on white."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", (side, side))  # a JPEG is decoded at a reduced scale
+        picture = image.convert("RGBA")
+    square = ImageOps.fit(picture, (side, side), Image.Resampling.LANCZOS)
+    flat = Image.new("RGB", square.size, (255, 255, 255))
+    flat.paste(square, mask=square.getchannel("A"))
+    buffer = io.BytesIO()
+    flat.save(buffer, format="JPEG", quality=80, optimize=True)
     return buffer.getvalue()
 
 

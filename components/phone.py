@@ -3,6 +3,11 @@
 Everything here is pure. A number is checked once into a `PhoneCheck`, which carries what the
 composer shows (international format, what is wrong, a note on the number type) and what the
 renderer needs (the digits for `https://wa.me/<digits>` and the E.164 form for `tel:`).
+
+An extension ("ext. 5", "x5", ";ext=99", "#5") is kept, never dropped: a Call Now button dials
+it (`tel:+442070313000;ext=5`, RFC 3966 §5.1.3) and the number is shown with it ("+44 20 7031
+3000 ext. 5"). A WhatsApp chat reaches a whole line, never an extension, so a number with one
+is refused, with the reason, for a Send WhatsApp Message button.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ class PhoneCheck:
     number_region: str = ""
     number_type: str = ""
     note: str = ""
+    extension: str = ""
 
     @property
     def digits(self) -> str:
@@ -98,8 +104,9 @@ def _prepare(raw: str) -> str:
     return text
 
 
-def check_phone(raw: str, region: str) -> PhoneCheck:
-    """Parse and validate a number written in any common form, `region` being the default."""
+def check_phone(raw: str, region: str, cta: str = "call") -> PhoneCheck:
+    """Parse and validate a number written in any common form, `region` being the default,
+    for a button of type `cta` ("message" refuses an extension; see the module docstring)."""
     region = normalize_region(region)
     text = (raw or "").strip()
     if not text:
@@ -137,15 +144,31 @@ def check_phone(raw: str, region: str) -> PhoneCheck:
         )
 
     kind = phonenumbers.number_type(number)
+    extension = number.extension or ""
+    line = phonenumbers.PhoneNumber()  # the number without its extension
+    line.merge_from(number)
+    line.extension = None
+    international = phonenumbers.format_number(line, PhoneNumberFormat.INTERNATIONAL)
+    if extension and cta == "message":
+        return PhoneCheck(
+            raw=raw,
+            region=region,
+            ok=False,
+            extension=extension,
+            error=f"WhatsApp reaches a whole line, not an extension: remove “ext. {extension}” "
+            f"(a chat goes to {international}), or choose Call Now, whose button dials it.",
+        )
     return PhoneCheck(
         raw=raw,
         region=region,
         ok=True,
-        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
-        international=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+        e164=phonenumbers.format_number(line, PhoneNumberFormat.E164),
+        # phonenumbers writes " x5" for some countries and " ext. 5" for others: one form.
+        international=international + (f" ext. {extension}" if extension else ""),
         number_region=number_region,
         number_type=_TYPE_LABELS.get(kind, "unknown"),
         note=_TYPE_NOTES.get(kind, ""),
+        extension=extension,
     )
 
 
@@ -211,8 +234,11 @@ def wa_link(check: PhoneCheck, text: str = "") -> str:
 
 
 def tel_link(check: PhoneCheck) -> str:
-    """The RFC 3966 link for a phone call: `tel:+<E.164>`."""
-    return f"tel:{check.e164}" if check.ok else ""
+    """The RFC 3966 link for a phone call: `tel:+<E.164>`, with `;ext=<digits>` when the
+    number has an extension (RFC 3966 §5.1.3: the extension parameter of a global number)."""
+    if not check.ok:
+        return ""
+    return f"tel:{check.e164};ext={check.extension}" if check.extension else f"tel:{check.e164}"
 
 
 def button_link(check: PhoneCheck, cta: str, prefill: str) -> str:

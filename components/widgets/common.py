@@ -1,12 +1,13 @@
 """Controls every page shares: the notes a bad link raised, messages an action leaves for the
-next run, and text from outside made safe for Markdown."""
+next run, and (re-exported from `components.safe_markdown`) text from outside made safe for
+Markdown: `markdown_code` for a user's string in any `st.*` text, `st.text` for a line that
+is nothing else."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
+from components.safe_markdown import markdown_code, markdown_text
 from components.session import (
     completed_runs,
     current_ad,
@@ -15,6 +16,16 @@ from components.session import (
     pictures_are_the_samples,
     url_notes,
 )
+
+__all__ = [
+    "PICTURES_NOTE",
+    "file_uploader",
+    "leave_message",
+    "markdown_code",
+    "markdown_text",
+    "pending_message",
+    "url_notes_banner",
+]
 
 
 def leave_message(key: str, kind: str, message: str) -> None:
@@ -39,19 +50,42 @@ def pending_message(key: str) -> tuple[str, str]:
     return kind, message
 
 
-def markdown_text(text: str) -> str:
-    """Text from outside (a file name, a draft name) made inert in Markdown: every character
-    Markdown would act on is escaped, so it shows as typed."""
-    specials = "\\`*_{}[]()#+-.!|<>~$:"
-    return "".join(f"\\{char}" if char in specials else char for char in text)
+# Streamlit's uploader refuses a file over its own limit in the browser, with a red chip whose
+# reason ("File must be 40.0MB or smaller.") is a visually hidden alert shown only as a tooltip;
+# its hint ("Limit 40MB per file") states the server's limit, not the app's. The hint is hidden
+# (the label or help says the app's limit) and the reason is shown under the chip, in words.
+_UPLOADER_CSS = """<style>
+[data-testid='stFileUploaderDropzoneInstructions']{display:none}
+[data-testid='stFileChip'][aria-invalid='true']{flex-wrap:wrap;height:auto;max-width:100%}
+[data-testid='stFileChip'][aria-invalid='true'] [role='alert']{position:static;width:auto;
+height:auto;clip:auto;clip-path:none;overflow:visible;white-space:normal;margin:2px 0 0;
+flex-basis:100%;font-size:0.85rem;color:#b3261e}
+</style>"""
 
 
-def markdown_code(text: str) -> str:
-    """Text from outside as a Markdown code span: shown exactly as typed, never formatted or
-    turned into a link (bare URLs in plain Markdown text are linked even when escaped)."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    return f"{fence} {text.replace(chr(10), ' ')} {fence}"
+def server_upload_limit_mb() -> int:
+    """The server's upload limit, `server.maxUploadSize` (MB as Streamlit counts it: MiB on
+    the server, while the uploader in the browser refuses above that many million bytes)."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def file_uploader(label: str, *, limit_text: str, **options):
+    """`st.file_uploader` with the app's limit said in words and nothing raw past it.
+
+    The widget's own limit is the server's, above the app's (tests/unit/test_limits.py), so a
+    file over the app's limit reaches the app's check and is refused in the app's words, and
+    the browser never sends more than the server takes (no raw "413"); past the server's limit
+    the uploader's own refusal is shown in words under the file. `limit_text` is the app's
+    limit, in the field's help.
+    """
+    st.html(_UPLOADER_CSS)
+    help_text = options.pop("help", "")
+    return st.file_uploader(
+        label,
+        max_upload_size=server_upload_limit_mb(),
+        help=f"{help_text} {limit_text}".strip(),
+        **options,
+    )
 
 
 PICTURES_NOTE = (

@@ -36,12 +36,19 @@ from components.ad import (
     reply_problems,
     with_uploaded_image,
 )
-from components.images import MAX_UPLOAD_BYTES, check_upload, image_size
+from components.images import (
+    MAX_STORED_BYTES,
+    MAX_STORED_SIDE,
+    MAX_UPLOAD_BYTES,
+    check_upload,
+    image_size,
+    size_text,
+)
 from components.phone import PhoneCheck, phone_region_options
 from components.placements import crop_summary
 from components.renaming import RENAMED_FIELDS, rename_offer
 from components.session import current_ad, set_ad
-from components.widgets.common import markdown_code
+from components.widgets.common import file_uploader, markdown_code
 from components.widgets.live_text import live_text
 from components.widgets.share import shared_view
 
@@ -113,9 +120,10 @@ def _text_field(
     )
 
 
-# Per slot, the messages of its last upload and the number of uploaders drawn so far; under
-# the "ad_" prefix, so loading another ad (`load_ad`) forgets them.
-_UPLOAD_ERRORS_KEY = key("upload_errors")
+# Per slot, the message of its last upload (why it was refused, or what was done to it) and
+# the number of uploaders drawn so far; under the "ad_" prefix, so loading another ad
+# (`load_ad`) forgets them.
+_UPLOAD_MESSAGES_KEY = key("upload_messages")
 _UPLOAD_ROUND_KEY = key("upload_round")
 
 
@@ -129,28 +137,32 @@ def _store_upload(kind: str, widget_key: str) -> None:
     """on_change of an uploader: check the file; keep the previous image when it is refused.
     Either way the uploader is replaced by an empty one: the slot shows the image in use."""
     upload = st.session_state.get(widget_key)
-    errors = st.session_state.setdefault(_UPLOAD_ERRORS_KEY, {})
-    errors.pop(kind, None)
+    messages = st.session_state.setdefault(_UPLOAD_MESSAGES_KEY, {})
+    messages.pop(kind, None)
     if upload is None:
         return
     result = check_upload(upload.getvalue())
     if result.ok:
         set_ad(with_uploaded_image(current_ad(), kind, result.data))
+        if result.note:  # what was done to it: a first frame kept, stored smaller
+            messages[kind] = ("used", upload.name, result.note)
     else:
-        errors[kind] = (upload.name, f"{result.error} The previous image is kept.")
+        messages[kind] = ("refused", upload.name, f"{result.error} The previous image is kept.")
     rounds = st.session_state.setdefault(_UPLOAD_ROUND_KEY, {})
     rounds[kind] = rounds.get(kind, 0) + 1
 
 
 def _upload_messages(kind: str) -> None:
-    """Under an uploader, in text: why the last file was refused, the image in use, and what
-    the placements do to its shape."""
-    refused = st.session_state.get(_UPLOAD_ERRORS_KEY, {}).get(kind)
-    if refused:
-        name, reason = refused
+    """Under an uploader, in text: why the last file was refused (or what was done to it),
+    the image in use, and what the placements do to its shape."""
+    outcome, name, text = st.session_state.get(_UPLOAD_MESSAGES_KEY, {}).get(kind, ("", "", ""))
+    if outcome == "refused":
         with st.container(key=f"upload_error_{kind}"):
-            st.error(f"{markdown_code(name)} was not used: {reason}",
+            st.error(f"{markdown_code(name)} was not used: {text}",
                      icon=":material/image_not_supported:")  # fmt: skip
+    elif outcome == "used":
+        with st.container(key=f"upload_note_{kind}"):
+            st.info(f"{markdown_code(name)} is in use. {text}", icon=":material/info:")
     ad = current_ad()
     data = getattr(ad, kind)
     if not data:
@@ -184,32 +196,22 @@ SECTION_CHOICES: dict[str, set[str]] = {
     "welcome": set(),
 }
 _UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp"]
-_LIMIT_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
-
-
-# The uploader's own hint states its limit (the server's, above the app's); the label states
-# the app's, so the hint is hidden in the image slots rather than contradict it.
-_HIDE_UPLOAD_HINT = (
-    "<style>[class*='st-key-ad_'][class*='_upload'] "
-    "[data-testid='stFileUploaderDropzoneInstructions']{display:none}</style>"
-)
+_UPLOAD_LIMIT = size_text(MAX_UPLOAD_BYTES)
 
 
 def _uploader(label: str, kind: str) -> None:
     widget_key = _upload_key(kind)
-    st.html(_HIDE_UPLOAD_HINT)
     # The container's key stays while the uploader's changes: pages and tests find the slot.
     with st.container(key=key(f"{kind}_upload")):
-        st.file_uploader(
+        file_uploader(
             label,
+            limit_text=f"A file can be up to {size_text(MAX_UPLOAD_BYTES)}; it is kept at "
+            f"most {MAX_STORED_SIDE:,} px a side and {size_text(MAX_STORED_BYTES)} (a larger "
+            "picture is stored smaller, and you are told).",
             type=_UPLOAD_TYPES,
             key=widget_key,
             on_change=_store_upload,
             args=(kind, widget_key),
-            # The server's limit, above the app's: a file over the app's limit reaches the
-            # check and is refused in words under the field (the browser's own refusal is a
-            # tooltip on an icon).
-            max_upload_size=max(_LIMIT_MB, int(st.get_option("server.maxUploadSize"))),
             disabled=shared_view(),
         )
         _upload_messages(kind)
@@ -254,7 +256,7 @@ def _page_section() -> None:
     _text_field("Page name", "business", limit=business)
     _rename_offer()
     st.toggle("Verified badge", key=key("verified"), disabled=shared_view())
-    _uploader(f"Logo (PNG, JPEG or WebP, up to {_LIMIT_MB} MB)", "logo")
+    _uploader(f"Logo (PNG, JPEG or WebP, up to {_UPLOAD_LIMIT})", "logo")
 
 
 def _copy_section() -> None:
@@ -265,8 +267,8 @@ def _copy_section() -> None:
 
 
 def _images_section() -> None:
-    _uploader(f"Ad image (PNG, JPEG or WebP, up to {_LIMIT_MB} MB; 4:5 suits the feed)", "image")
-    _uploader(f"Stories and Reels image (optional; 9:16, PNG, JPEG or WebP, up to {_LIMIT_MB} MB; "
+    _uploader(f"Ad image (PNG, JPEG or WebP, up to {_UPLOAD_LIMIT}; 4:5 suits the feed)", "image")
+    _uploader(f"Stories and Reels image (optional; 9:16, PNG, JPEG or WebP, up to {_UPLOAD_LIMIT}; "
               "otherwise the ad image is cropped)", "story_image")  # fmt: skip
     st.radio(
         "When the image's shape differs from the placement",
@@ -306,7 +308,7 @@ def _button_section() -> None:
             placeholder="+234 803 123 4567",
             help="Any common form: +44 20 7031 3000, 0044 20 7031 3000, (020) 7031 3000 …",
         )
-    phone_feedback(cached_phone_check(current_ad().phone, state[key("region")]))
+    phone_feedback(cached_phone_check(current_ad().phone, state[key("region")], state[key("cta")]))
 
 
 def _welcome_section() -> None:

@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError, StreamlitMissingAuthlibError
 
 from components.ad import AdSpec
-from components.campaign_json import CampaignFileError, export_json, import_json
+from components.campaign_json import MAX_FILE_BYTES, CampaignFileError, export_json, import_json
+from components.images import MAX_STORED_BYTES, size_text, thumbnail_jpeg
 from components.session import (
     SIGN_IN_MESSAGE,
     OpenDraft,
@@ -29,6 +30,7 @@ from components.session import (
 )
 from components.store import DraftConflict, DraftInfo, StoreError
 from components.widgets.common import (
+    file_uploader,
     leave_message,
     markdown_code,
     markdown_text,
@@ -83,7 +85,7 @@ def save_current(as_copy: bool = False, prefix: str = "") -> None:
         return
     st.session_state.pop("draft_conflict", None)
     _remember(info, ad)
-    flash("success", f"Saved “{info.name}”, version {info.version}.")
+    flash("success", f"Saved {markdown_code(info.name)}, version {info.version}.")
 
 
 def open_saved(draft_id: str, version: int | None = None) -> None:
@@ -97,7 +99,8 @@ def open_saved(draft_id: str, version: int | None = None) -> None:
         return
     load_ad(ad)
     _remember(info, ad)
-    flash("info", f"Opened “{info.name}”" + (f", version {version}." if version else "."))
+    at = f", version {version}." if version else "."
+    flash("info", f"Opened {markdown_code(info.name)}{at}")
 
 
 def _guarded(action, success: str) -> bool:
@@ -120,7 +123,8 @@ def duplicate(draft_id: str) -> None:
 def rename(draft_id: str) -> None:
     """Rename a draft from its rename box."""
     name = st.session_state.get(f"rename_{draft_id}", "")
-    _guarded(lambda: drafts_store().rename(draft_owner(), draft_id, name), f"Renamed to “{name}”.")
+    _guarded(lambda: drafts_store().rename(draft_owner(), draft_id, name),
+             f"Renamed to {markdown_code(name)}.")  # fmt: skip
 
 
 def delete(draft_id: str) -> None:
@@ -149,11 +153,24 @@ def restore(draft_id: str, number: int) -> None:
     flash("success", f"Version {number} restored as the newest version.")
 
 
-def import_file() -> None:
+# The importer is drawn under a new key after every file it processed (as the image slots are):
+# it comes back empty, and the next file is the first of a new uploader. Choosing a second
+# file in the same uploader lost it whenever the upload took longer than the rerun that
+# removing the first one starts (a 20 MB file after a small one: no message at all, measured
+# with Streamlit 1.67).
+_IMPORT_ROUND_KEY = "import_round"
+
+
+def _import_key() -> str:
+    return f"import_file_{st.session_state.get(_IMPORT_ROUND_KEY, 0)}"
+
+
+def import_file(widget_key: str) -> None:
     """Import a campaign file; nothing changes unless the whole file is valid."""
-    upload = st.session_state.get("import_file")
+    upload = st.session_state.get(widget_key)
     if upload is None:
         return
+    st.session_state[_IMPORT_ROUND_KEY] = st.session_state.get(_IMPORT_ROUND_KEY, 0) + 1
     try:
         ad = import_json(upload.getvalue())
     except CampaignFileError as error:
@@ -211,7 +228,7 @@ def account_control() -> None:
         return
     name = str(user.get("name") or user.get("email") or "your account")
     email = str(user.get("email") or "")
-    who = f"**{markdown_text(name)}**" + (f"  \n{markdown_text(email)}" if email != name else "")
+    who = markdown_code(name) + (f"  \n{markdown_code(email)}" if email != name else "")
     st.caption(f"Signed in as {who}")
     if st.button("Sign out", key="sign_out", icon=":material/logout:", width="stretch"):
         set_open_draft(None)  # the open draft is the account's; the session keeps none of it
@@ -258,7 +275,7 @@ def save_panel(prefix: str = "") -> None:
                    or not (opened or st.session_state.get("draft_conflict")))  # fmt: skip
     if opened:
         changed = " · unsaved changes" if opened.ad != current_ad() else ""
-        st.caption(f"Working on “{opened.name}”, version {opened.version}{changed}.")
+        st.caption(f"Working on {markdown_code(opened.name)}, version {opened.version}{changed}.")
 
 
 def export_import_panel() -> None:
@@ -271,8 +288,53 @@ def export_import_panel() -> None:
         mime="application/json", on_click="ignore", key="export_json",
         icon=":material/download:", width="stretch",
     )  # fmt: skip
-    cols[1].file_uploader("Import a campaign file (JSON)", type=["json"], key="import_file",
-                          on_change=import_file, max_upload_size=40)  # fmt: skip
+    # The container's key stays while the uploader's changes: pages and tests find it.
+    with cols[1], st.container(key="import_file"):
+        widget_key = _import_key()
+        file_uploader(
+            f"Import a campaign file (JSON, up to {size_text(MAX_FILE_BYTES)})",
+            limit_text=f"A file can be up to {size_text(MAX_FILE_BYTES)}: any campaign this "
+            f"studio exports fits (three images of at most {size_text(MAX_STORED_BYTES)} "
+            "each, and its text).",
+            type=["json"],
+            key=widget_key,
+            on_change=import_file,
+            args=(widget_key,),
+        )
+
+
+# A draft's picture in the list: small and bounded (a JPEG of THUMBNAIL_PX a side, a few
+# kilobytes, shown at THUMBNAIL_SHOWN_PX so it stays sharp on a 2× screen), made once per
+# draft version and kept for every session of the same owner.
+THUMBNAIL_PX = 112
+THUMBNAIL_SHOWN_PX = 56
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_thumbnail(owner: str, draft_id: str, version: int) -> bytes | None:
+    """The draft's ad image (else its Stories image, else its logo) as a thumbnail. The owner
+    is part of the key, so a thumbnail is only ever served to the owner that opened it; a
+    store error is raised, never cached."""
+    _, ad = drafts_store().open(owner, draft_id)
+    picture = ad.image or ad.story_image or ad.logo
+    return thumbnail_jpeg(picture, THUMBNAIL_PX) if picture else None
+
+
+def _draft_heading(info: DraftInfo, current: str) -> None:
+    """A draft's thumbnail, its name as plain text (`st.text` reads no Markdown: a name that
+    holds a link, an image or a bare URL shows as typed), and when it was saved."""
+    try:
+        thumbnail = _cached_thumbnail(draft_owner(), info.id, info.version)
+    except StoreError:
+        thumbnail = None  # the row still works; the picture comes back with the database
+    picture, words = st.columns([1, 4], vertical_alignment="center", gap="small")
+    if thumbnail:
+        picture.image(thumbnail, width=THUMBNAIL_SHOWN_PX)
+    else:
+        picture.caption("No image")
+    with words.container(key=f"draft_title_{info.id.encode().hex()}"):
+        st.text(info.name)
+    words.caption(f"version {info.version} · saved {info.updated_at:%d %b %Y, %H:%M} UTC{current}")
 
 
 def draft_row(info: DraftInfo) -> None:
@@ -281,10 +343,8 @@ def draft_row(info: DraftInfo) -> None:
     current = " · open now" if opened and opened.id == info.id else ""
     with st.container(border=True, key=f"draft_{info.id}"):
         cols = st.columns([4, 1, 1, 1, 1, 1], vertical_alignment="center")
-        cols[0].markdown(
-            f"**{markdown_text(info.name)}**  \nversion {info.version} · saved "
-            f"{info.updated_at:%d %b %Y, %H:%M} UTC{current}"
-        )
+        with cols[0]:
+            _draft_heading(info, current)
         cols[1].button("Open", key=f"open_{info.id}", on_click=open_saved, args=(info.id,),
                        width="stretch")  # fmt: skip
         cols[2].button("Duplicate", key=f"dup_{info.id}", on_click=duplicate, args=(info.id,),
@@ -320,6 +380,6 @@ def draft_row(info: DraftInfo) -> None:
 def deleted_row(info: DraftInfo) -> None:
     """A recently deleted draft, with Undo."""
     cols = st.columns([5, 1], vertical_alignment="center")
-    cols[0].markdown(f"~~{markdown_text(info.name)}~~ · deleted {info.deleted_at:%d %b, %H:%M} UTC")
+    cols[0].markdown(f"~~{markdown_code(info.name)}~~ · deleted {info.deleted_at:%d %b, %H:%M} UTC")
     cols[1].button("Undo", key=f"undo_{info.id}", on_click=undelete, args=(info.id,),
                    width="stretch")  # fmt: skip

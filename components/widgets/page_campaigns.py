@@ -18,6 +18,7 @@ import streamlit as st
 
 from components.session import SignInRequired, current_ad, draft_owner, drafts_store
 from components.store import StoreError
+from components.widgets.common import markdown_code
 from components.widgets.drafts import (
     deleted_row,
     draft_row,
@@ -53,15 +54,17 @@ def campaigns_page() -> None:
         st.caption("Sign in (in the sidebar) to see your drafts.")
         drafts, deleted, search = [], [], ""
     else:
-        search = st.text_input("Search drafts by name", key="drafts_search", placeholder="bakery")
+        # The placeholder is an instruction, not a name: a sample word ("bakery") read as one
+        # already typed.
+        search = st.text_input(
+            "Search drafts by name", key="drafts_search", placeholder="Type part of a name"
+        )
+        everything: list = []
         try:
             owner = draft_owner()
             drafts = drafts_store().list(owner, search)
-            deleted = [
-                info
-                for info in drafts_store().list(owner, include_deleted=True)
-                if info.deleted_at is not None
-            ]
+            everything = drafts_store().list(owner, include_deleted=True)
+            deleted = [info for info in everything if info.deleted_at is not None]
         except SignInRequired as refusal:
             st.warning(str(refusal), icon=":material/lock:")
             drafts, deleted = [], []
@@ -72,10 +75,20 @@ def campaigns_page() -> None:
                 icon=":material/cloud_off:",
             )
             drafts, deleted = [], []
-        if not drafts and not search:
+        kept = len(everything) - len(deleted)
+        if not drafts and not search.strip():
             st.caption("No drafts yet. Save the campaign above to keep it.")
         elif not drafts:
-            st.caption("No draft matches that search.")
+            with st.container(key="drafts_no_match"):
+                st.info(
+                    f"No draft's name contains {markdown_code(search.strip())}. "
+                    + (
+                        f"Clear the search box to see all {kept} of your drafts."
+                        if kept
+                        else "You have no saved drafts yet."
+                    ),
+                    icon=":material/search_off:",
+                )
     # Each row draws a dozen widgets: show the drafts a page at a time.
     DRAFTS_PER_PAGE = 20
     shown = st.session_state.get("drafts_shown", DRAFTS_PER_PAGE)

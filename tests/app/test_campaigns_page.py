@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.ad import default_ad
 from components.owner import guest_owner
+from components.safe_markdown import markdown_code
 from components.session import (
     CLAIM_REFUSED,
     IDENTITY_KEY,
@@ -119,17 +120,17 @@ def test_search_duplicate_rename_delete_and_undo(who):
     draft = save_as(at, name)
     at.button(key=f"dup_{draft.id}").click().run()
     at.text_input(key="drafts_search").input(name).run()
-    assert sum(name in m.value for m in at.markdown) == 2  # the draft and its copy
+    assert sum(name in t.value for t in at.text) == 2  # the draft and its copy (plain text)
     at.text_input(key=f"rename_{draft.id}").input(name + " renamed").run()
     at.button(key=f"do_rename_{draft.id}").click().run()
-    assert any("renamed" in m.value for m in at.markdown)
+    assert any("renamed" in t.value for t in at.text)
     at.button(key=f"del_{draft.id}").click().run()
     assert_clean(at)
     assert any("Undo it" in s.value for s in at.success)
-    assert not any("renamed" in m.value for m in at.markdown if "~~" not in m.value)
+    assert not any("renamed" in t.value for t in at.text)  # listed as deleted only
     at.button(key=f"undo_{draft.id}").click().run()
     assert_clean(at)
-    assert any("renamed" in m.value and "~~" not in m.value for m in at.markdown)
+    assert any("renamed" in t.value for t in at.text)
 
 
 def test_share_link_opens_read_only_for_anyone():
@@ -148,7 +149,7 @@ def test_share_link_opens_read_only_for_anyone():
         assert_clean(visitor)
         assert any("read-only" in i.value for i in visitor.info)
         assert draft.id not in listed(visitor)  # not in their list
-        assert not any(name in m.value for m in visitor.markdown)
+        assert not any(name in m.value for m in [*visitor.markdown, *visitor.text])
     # Bob keeps a copy: it is his, and Ada's list does not change.
     bob_page = run_as(bob, None, {"draft": draft.id})
     bob_page.switch_page(PAGE).run()
@@ -174,7 +175,7 @@ def test_each_signed_in_user_sees_only_their_own_drafts():
     ):
         fresh = run_as(user)  # a new session of the same account
         assert listed(fresh) == {mine.id} and theirs.id not in listed(fresh)
-        assert not any(their_name in m.value for m in fresh.markdown)
+        assert not any(their_name in m.value for m in [*fresh.markdown, *fresh.text])
         fresh.text_input(key="drafts_search").input(their_name).run()
         assert listed(fresh) == set()
     # The sign-in-less workspace holds neither.
@@ -230,7 +231,7 @@ def test_sidebar_save_draft_dialog_saves_from_compose():
     _, ad = drafts_store().open(owner_of(at), draft.id)
     assert ad.headline == "Saved from the sidebar"
     at.switch_page(PAGE).run()
-    assert any(f"Saved “{name}”, version 1." in s.value for s in at.success)
+    assert any(f"Saved {markdown_code(name)}, version 1." in s.value for s in at.success)
     assert draft.id in listed(at)
 
 

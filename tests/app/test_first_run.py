@@ -75,7 +75,7 @@ def test_renaming_the_business_offers_to_update_the_greeting():
     assert not _has_button(at, "rename_apply")  # not renamed yet: nothing offered
     type_text(at, "ad_business", "Ada's Bakes")
     assert_clean(at)
-    assert "The greeting still says ` Mama Bisi's Bakery `." in markdown(at)
+    assert "The greeting still says `Mama Bisi's Bakery`." in markdown(at)
     ad = at.session_state["ad"]
     assert "Mama Bisi's Bakery" in ad.greeting  # nothing changes until asked
     at.button(key="rename_apply").click().run()

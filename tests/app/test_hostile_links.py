@@ -574,3 +574,40 @@ def test_every_page_starts_from_the_sample_a_link_names(page):
     assert notes_of(at) == ""
     # The café, with the link's other parameters read over it.
     assert at.session_state["ad"] == replace(load_samples()["berlin-cafe"].ad, budget=30.0)
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"cta": "call\x00"}, "`call` (with the invisible character U+0000 in it)"),
+        ({"business": "Bo\x00"}, "holds a NUL character (`%00`), which text cannot carry"),
+        ({"seed": "99999999999"}, "must be between 0 and 2,147,483,647"),
+        ({"days": "1e300"}, "must be between 1 and 365; `1e300` ignored"),
+        ({"budget": "1e400"}, "must be between 0 and 100,000; `1e400` ignored"),
+    ],
+    ids=["call-nul", "nul", "seed", "days-1e300", "budget-1e400"],
+)
+def test_every_note_names_the_problem_in_words(params, words):
+    """Issue 16, item 5: no "2.14748e+09", no "broken escape" for a NUL, no "Unknown button
+    type `call`" for `call%00`, no "not a number" for a number too large."""
+    at = run_app(None, params)
+    assert_clean(at)
+    (notes,) = [w.value for w in at.warning if NOTES_HEADING in w.value]
+    assert words in notes, notes
+    for vague in ("e+09", "broken escape", "not a number", "Unknown button type `call`:"):
+        assert vague not in notes, notes
+
+
+def test_a_phone_extension_is_dialled_or_refused_never_dropped():
+    """Issue 16, item 5: "ext. 5" and ";ext=99" reach the Call button as RFC 3966 `;ext=`, and
+    a WhatsApp button says why it cannot use a number with one."""
+    for written, extension in (("+44 20 7031 3000 ext. 5", "5"), ("+44 20 7031 3000;ext=99", "99")):
+        at = run_app("app_pages/preview.py", {"cta": "call", "phone": written})
+        assert_clean(at)
+        markup = " ".join(str(element.proto) for element in at.get("html"))
+        assert f"tel:+442070313000;ext={extension}" in markup
+        assert f"+44 20 7031 3000 ext. {extension}" in markup  # the call screen shows it
+        assert not [w for w in at.warning if NOTES_HEADING in w.value]
+    at = run_app(None, {"cta": "message", "phone": "+44 20 7031 3000 ext. 5"})
+    assert_clean(at)
+    assert any("not an extension" in e.value and "Call Now" in e.value for e in at.error)

@@ -63,10 +63,48 @@ def test_a_refused_file_says_why_under_the_field_and_leaves_no_chip():
     assert "Facebook Feed · mobile" not in captions(at)  # a 4:5 photo fits the mobile feed
 
 
-def test_the_uploader_lets_a_file_over_the_apps_limit_reach_the_check():
-    """The browser refuses a file over the widget's limit with only a tooltip: the widget's
-    limit is the server's, above the app's 10 MB, so the app's words are shown instead."""
+def test_every_uploader_lets_a_file_over_the_apps_limit_reach_the_check():
+    """Each uploader's own limit is the server's, above the app's (10 MB an image, 34 MB a
+    campaign file), so the app's words are shown for a file over the app's limit; the help
+    says the app's limit (the uploader's "Limit 40MB" hint is hidden)."""
     at = section(run_app(), "images")
     server_limit = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
     assert server_limit["maxUploadSize"] > MAX_UPLOAD_BYTES // MB
     assert ad_uploader(at).proto.max_upload_size_mb == server_limit["maxUploadSize"]
+    assert "A file can be up to 10 MB" in ad_uploader(at).proto.help
+    at.switch_page("app_pages/campaigns.py").run()
+    (importer,) = [u for u in at.get("file_uploader") if u.key.startswith("import_file_")]
+    assert importer.proto.max_upload_size_mb == server_limit["maxUploadSize"]
+    assert "up to 34 MB" in importer.proto.label and "up to 34 MB" in importer.proto.help
+
+
+def test_a_campaign_file_over_the_import_limit_is_refused_in_words():
+    """A 35 MB file: under the server's limit, over the importer's; the app says so."""
+    at = run_app("app_pages/campaigns.py")
+    (importer,) = [u for u in at.get("file_uploader") if u.key.startswith("import_file_")]
+    importer.set_value(("big.json", b" " * 35_000_000, "application/json")).run()
+    assert_clean(at)
+    errors = [e.value for e in at.error]
+    assert any(
+        "`big.json` was not imported: The file is 35 MB; a campaign file can be at most 34 MB." in e
+        for e in errors
+    ), errors
+
+
+def test_a_picture_stored_smaller_says_so_under_the_field():
+    """A semi-transparent photo that would encode over 8 MB as PNG is stored smaller, and the
+    person is told what was done (nothing changes silently)."""
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    pixels = rng.integers(0, 256, (1536, 2048, 4), dtype=np.uint8)
+    pixels[..., 3] = rng.integers(100, 256, (1536, 2048), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(pixels, "RGBA").save(buffer, "WEBP", quality=80)
+    at = section(run_app(), "images")
+    ad_uploader(at).set_value(("glass.webp", buffer.getvalue(), "image/webp")).run()
+    assert_clean(at)
+    (note,) = [i.value for i in at.info if "glass.webp" in i.value]
+    assert note.startswith("`glass.webp` is in use. Stored at ")
+    assert "not 2,048×1,536, so it stays within 8 MB" in note
+    assert len(at.session_state["ad"].image) <= 8_000_000

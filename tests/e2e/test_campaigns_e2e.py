@@ -34,7 +34,7 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
     page.locator(".st-key-draft_name input").fill("E2E bakery draft")
     page.locator(".st-key-draft_save button").click()
     wait_for_app(page)
-    page.wait_for_selector("text=Saved “E2E bakery draft”, version 1.")
+    page.wait_for_selector("text=Saved E2E bakery draft, version 1.")
     screenshot(page, "campaigns-saved", full_page=True)
 
     page.goto(f"{app_url}/campaigns")  # a new session: the draft is in the database

@@ -344,3 +344,80 @@ def test_the_checks_catch_a_missing_escape(browser, tmp_path, monkeypatch):
     assert report["counts"] != baseline["counts"]
     with pytest.raises(AssertionError):
         assert_nothing_injected({**report, "roots": 1}, {**baseline, "roots": 1})
+
+
+# ---- Markdown from users in the app's own text (issue 16, item 3) ------------------------
+
+MARKDOWN_PAYLOADS = [
+    "![x](http://evil.example/p.png)",
+    "[Sign in again](http://evil.example)",
+    "http://evil.example/x",
+    ":orange[x]",
+    "<img src=x>",
+]
+
+
+def assert_markdown_inert(page) -> None:
+    """Nothing in the app's messages, captions and lists is an image, a link or colour made
+    of the payloads, and each payload reads as typed."""
+    found = page.evaluate(
+        """() => [...document.querySelectorAll(
+                "[data-testid='stMain'] [data-testid='stMarkdownContainer'],"
+                + "[data-testid='stMain'] [data-testid='stText']")]
+            .flatMap(root => [...root.querySelectorAll('img, a, span[style*=color]')])
+            .map(el => el.outerHTML)"""
+    )
+    assert found == [], found
+    text = page.locator("[data-testid='stMain']").inner_text()
+    for payload in MARKDOWN_PAYLOADS:
+        assert payload in text, payload
+
+
+def test_markdown_payloads_in_banners_lists_and_errors_request_nothing(page, app_url, tmp_path):
+    """A draft named with every payload (its Saved banner, Working on caption and list row),
+    a campaign file quoting one (the refusal), and a share link quoting them (the notes): all
+    shown as typed; the `page` fixture fails if anything was fetched from evil.example."""
+    name = " ".join(MARKDOWN_PAYLOADS)
+    link = {"region": MARKDOWN_PAYLOADS[0], "tz": MARKDOWN_PAYLOADS[1], "cta": MARKDOWN_PAYLOADS[2],
+            "scenario": MARKDOWN_PAYLOADS[3], "currency": MARKDOWN_PAYLOADS[4]}  # fmt: skip
+    page.goto(f"{app_url}/campaigns?{urlencode(link, quote_via=quote)}")
+    wait_for_app(page, 90_000)
+    notes = page.locator(".st-key-url_notes")
+    assert "Some parts of this link could not be used" in notes.inner_text()
+    for payload in MARKDOWN_PAYLOADS:
+        assert payload[:23] in notes.inner_text(), payload  # the notes shorten long values
+    page.locator(".st-key-draft_name input").fill(name)
+    page.locator(".st-key-draft_name input").press("Tab")
+    wait_for_app(page, 90_000)
+    page.locator(".st-key-draft_save button").click()
+    page.wait_for_selector("text=version 1.", timeout=90_000)
+    wait_for_app(page, 90_000)
+    assert page.get_by_text(f"Saved {name}, version 1.").count() == 1
+    assert page.get_by_text(f"Working on {name}, version 1.").count() == 1
+    assert page.locator("[data-testid='stText']", has_text=name).count() == 1  # the list row
+    assert_markdown_inert(page)
+
+    record = json.loads(_download(page, "export_json").path().read_bytes())
+    record["hours"]["timezone"] = MARKDOWN_PAYLOADS[1]
+    path = tmp_path / f"{MARKDOWN_PAYLOADS[0]}.json".replace("/", "_")
+    path.write_text(json.dumps(record))
+    page.locator(".st-key-import_file input[type=file]").set_input_files(path)
+    page.wait_for_selector("text=was not imported", timeout=90_000)
+    wait_for_app(page, 90_000)
+    refusal = page.get_by_text("was not imported").inner_text()
+    assert f"Unknown time zone {MARKDOWN_PAYLOADS[1]}" in refusal, refusal
+    assert_markdown_inert(page)
+    page.wait_for_timeout(500)  # an image would have been requested by now
+    screenshot(page, "injection-markdown-campaigns", full_page=True)
+
+
+def test_a_phone_extension_is_dialled_and_shown(page, app_url):
+    """Issue 16, item 5: the Call button dials the extension (RFC 3966 `;ext=`) and the call
+    screen shows it; nothing of it is dropped."""
+    query = urlencode({"cta": "call", "phone": "+44 20 7031 3000 ext. 5"}, quote_via=quote)
+    page.goto(f"{app_url}/preview?{query}")
+    wait_for_app(page, 90_000)
+    page.wait_for_selector(f"{TAP} .bas-call", timeout=90_000)
+    hrefs = {a.get_attribute("href") for a in page.locator(f"{PLACEMENTS} a.bas-cta").all()}
+    assert hrefs == {"tel:+442070313000;ext=5"}, hrefs
+    assert "+44 20 7031 3000 ext. 5" in text_of(page, f"{TAP} .bas-call")

@@ -189,7 +189,7 @@ def test_missing_fields_are_named():
 def test_huge_file_is_refused_before_it_is_parsed():
     huge = b'{"business": "' + b"x" * (MAX_FILE_BYTES + 10) + b'"}'
     started = time.monotonic()
-    _refused(huge, "MB", "at most 40 MB")
+    _refused(huge, f"{MAX_FILE_BYTES + 26:,} bytes", "at most 34 MB")
     assert time.monotonic() - started < 2
     with pytest.raises(CampaignFileError, match="at most"):
         import_json(_raw(_file()), max_bytes=1000)
@@ -226,11 +226,12 @@ def test_brackets_inside_text_are_not_nesting():
         ("verified", "yes", ["Verified badge", "true or false"]),
         ("budget", "10", ["Daily budget", "a number", "not text"]),
         ("budget", -1, ["Daily budget", "between 0"]),
-        ("budget", 1e300, ["Daily budget", "large"]),
-        ("budget", 10**400, ["large"]),
+        ("budget", 1e300, ["Daily budget", "is 1e+300", "between 0 and 100,000"]),
+        ("days", 1e300, ["Campaign length", "is 1e+300", "between 1 and 365"]),
+        ("budget", 10**400, ["a 401-digit number", "between 0 and 100,000"]),
         ("days", 1.5, ["whole number"]),
         ("days", 0, ["between 1"]),
-        ("seed", 2**40, ["Simulation seed", "between"]),
+        ("seed", 2**40, ["Simulation seed", "between 0 and 2,147,483,647"]),
         ("runs", 0, ["Simulation runs", "between"]),
         ("runs", 5000, ["Simulation runs", "between 100 and 2,000"]),
         ("radius_km", 5, ["Radius around the city", "between 17 and 80"]),
@@ -260,8 +261,8 @@ def test_brackets_inside_text_are_not_nesting():
         ("region", "XX", ["Number's country", "not a known country"]),
         ("text", "x" * (MAX_URL_CHARS["text"] + 1), ["Primary text", "at most 2,200"]),
         ("business", "x" * (MAX_URL_CHARS["business"] + 1), ["Page name", "at most 75"]),
-        ("headline", "bad\x00nul", ["Headline", "cannot be read"]),
-        ("greeting", "\ud800lone", ["Greeting", "cannot be read"]),
+        ("headline", "bad\x00nul", ["Headline", "a NUL character (U+0000)"]),
+        ("greeting", "\ud800lone", ["Greeting", "a lone UTF-16 surrogate"]),
         ("hours", "9 to 5", ["Business hours", "object"]),
         ("hours", {"timezone": "Mars/Olympus", "weekly": {}}, ["Business hours", "time zone"]),
         ("hours", {"timezone": "UTC", "weekly": {"mon": [["17:00", "09:00"]]}}, ["after"]),
@@ -276,7 +277,7 @@ def test_wrong_values_are_named_and_explained(field, value, fragments):
 
 def test_a_number_too_large_for_a_float_is_refused():
     raw = _raw(_file(budget=12345)).replace(b'"budget": 12345', b'"budget": 1e400')
-    _refused(raw, "Daily budget", "finite")
+    _refused(raw, "Daily budget", "a number too large to read")
 
 
 def _png(width: int, height: int) -> bytes:

@@ -112,3 +112,59 @@ def test_preview_copy_is_small_and_keeps_the_shape():
     assert uri.startswith("data:image/jpeg;base64,")
     with Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))) as preview:
         assert preview.size == (400, 160)
+
+
+# ---- bounds read before decoding, and what is stored (issue 16, items 4 and 5) -----------
+
+
+@pytest.mark.parametrize(
+    ("size", "fragment"),
+    [
+        ((1, 40_000_000), "a side can be at most 12,000 pixels"),
+        ((13_000, 100), "a side can be at most 12,000 pixels"),
+        ((1, 2048), "1×2,048 pixels: 2,048 times as tall as it is wide"),
+        ((2048, 1), "2,048 times as wide as it is tall"),
+        ((2001, 500), "more than 4 times as wide as it is tall"),
+    ],
+)
+def test_sides_and_shape_are_refused_in_words_before_decoding(size, fragment, monkeypatch):
+    data = encode(Image.new("L", size), "PNG")
+    from PIL import ImageFile
+
+    decoded = []
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda self: decoded.append(self))
+    result = check_upload(data)
+    assert not result.ok and fragment in result.error, result.error
+    assert decoded == []  # refused from the header, never decoded
+
+
+@pytest.mark.parametrize("size", [(2000, 500), (500, 2000), (1080, 1920), (1, 1)])
+def test_shapes_up_to_four_to_one_are_accepted(size):
+    assert check_upload(encode(picture(size), "PNG")).ok
+
+
+def test_a_clean_stored_image_is_kept_exactly_only_when_asked():
+    stored = check_upload(encode(picture((900, 600)), "JPEG")).data
+    assert check_upload(stored, keep_clean=True).data == stored
+    # An upload is always re-encoded (its metadata never kept); a WebP is never kept as is.
+    webp = encode(picture((900, 600)), "WEBP")
+    kept = check_upload(webp, keep_clean=True).data
+    assert kept != webp and kept.startswith(b"\xff\xd8")
+
+
+def test_sizes_are_written_in_the_uploaders_megabytes():
+    from components.images import size_text
+
+    assert size_text(12_400_000) == "12.4 MB" and size_text(10_000_000) == "10 MB"
+    assert size_text(10_000_001, 10_000_000) == "10,000,001 bytes"
+
+
+def test_a_thumbnail_is_small_square_and_flat():
+    from components.images import thumbnail_jpeg
+
+    transparent = check_upload(encode(picture((800, 400), "RGBA", (0, 0, 0, 0)), "PNG")).data
+    thumb = thumbnail_jpeg(transparent, 112)
+    with Image.open(io.BytesIO(thumb)) as image:
+        assert image.format == "JPEG" and image.size == (112, 112)
+        assert image.getpixel((56, 56)) == (255, 255, 255)  # see-through laid on white
+    assert len(thumb) < 8_000

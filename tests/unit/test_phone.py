@@ -132,3 +132,51 @@ def test_check_phone_never_raises(raw, region):
     assert check.ok or check.error
     if check.ok:
         assert wa_link(check).startswith("https://wa.me/")
+
+
+# ---- extensions: kept and dialled, or refused with the reason (issue 16, item 5) ---------
+
+# (written, region, extension, the line's E.164): the ways people write one.
+EXTENSIONS = [
+    ("+44 20 7031 3000 ext. 5", "GB", "5", "+442070313000"),
+    ("+44 20 7031 3000;ext=99", "GB", "99", "+442070313000"),
+    ("+1 650 253 0000 x123", "US", "123", "+16502530000"),
+    ("020 7031 3000 #5", "GB", "5", "+442070313000"),
+    ("(650) 253-0000 extension 42", "US", "42", "+16502530000"),
+]
+
+
+@pytest.mark.parametrize(("raw", "region", "extension", "e164"), EXTENSIONS)
+def test_a_call_button_dials_the_extension_and_shows_it(raw, region, extension, e164):
+    check = check_phone(raw, region, "call")
+    assert check.ok and check.extension == extension and check.e164 == e164
+    # RFC 3966 §5.1.3: the extension is a parameter of the global number.
+    assert tel_link(check) == f"tel:{e164};ext={extension}"
+    assert check.international.endswith(f" ext. {extension}")
+    assert button_link(check, "call", "") == tel_link(check)
+
+
+@pytest.mark.parametrize(("raw", "region", "extension", "e164"), EXTENSIONS)
+def test_a_whatsapp_button_refuses_an_extension_and_says_why(raw, region, extension, e164):
+    check = check_phone(raw, region, "message")
+    assert not check.ok and not wa_link(check) and not button_link(check, "message", "Hi")
+    assert f"“ext. {extension}”" in check.error and "Call Now" in check.error
+    assert "not an extension" in check.error
+
+
+def test_a_number_without_an_extension_is_the_same_for_both_buttons():
+    call, message = (check_phone("+44 20 7031 3000", "GB", cta) for cta in ("call", "message"))
+    assert call == message and call.ok and not call.extension
+    assert tel_link(call) == "tel:+442070313000"
+
+
+def test_the_call_screen_and_the_button_carry_the_extension():
+    from components.ad import AdSpec
+    from components.render import cta_html
+    from components.render_tap import call_screen_html
+
+    ad = AdSpec(business="Bo", cta="call", phone="+44 20 7031 3000 ext. 5", region="GB")
+    assert 'href="tel:+442070313000;ext=5"' in cta_html(ad)
+    assert "+44 20 7031 3000 ext. 5" in call_screen_html(ad)
+    # The same number on a WhatsApp button: no link at all, never the main line silently.
+    assert "wa.me" not in cta_html(AdSpec(business="Bo", cta="message", phone=ad.phone))

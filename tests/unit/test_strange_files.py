@@ -351,9 +351,10 @@ def test_a_png_with_html_appended_comes_out_clean():
 def test_exactly_10_mb_is_accepted_and_one_byte_more_is_refused():
     png = png_with()
     padded = png + b"\x00" * (MAX_UPLOAD_BYTES - len(png))  # bytes after IEND are ignored
-    assert len(padded) == 10 * MB
+    assert len(padded) == 10_000_000  # megabytes as the uploader counts them
     assert check_upload(padded).ok
-    refused(padded + b"\x00", "The file is 10.0 MB; images can be at most 10 MB.")
+    # One byte over reads in bytes: "10.0 MB; at most 10 MB" would say nothing.
+    refused(padded + b"\x00", "The file is 10,000,001 bytes; images can be at most 10 MB.")
 
 
 # ---- images: bloated metadata -----------------------------------------------------------
@@ -421,12 +422,14 @@ def with_number(field: str, literal: str) -> bytes:
 @pytest.mark.parametrize(
     "field,literal,fragments",
     [
-        ("days", "1e999", ["Campaign length (`days`)", "whole number, not a number too large"]),
-        ("seed", "-1e999", ["Simulation seed (`seed`)", "not a number too large to read"]),
+        ("days", "1e999", ["Campaign length (`days`) is a number too large to read"]),
+        ("seed", "-1e999", ["Simulation seed (`seed`) is a number too large to read"]),
+        ("seed", "1e300", ["Simulation seed (`seed`) is 1e+300; it must be between 0 and 2,147,"]),
+        ("days", "1" * 30, ["(`days`) is a 30-digit number; it must be between 1 and 365."]),
         ("days", "7.5", ["Campaign length (`days`) should be a whole number, not 7.5."]),
         ("version", "1e999", ["no valid schema version"]),
         ("budget", "1" * 5000, ["5,000 digits long", "far too large"]),
-        ("reply_minutes", "1E400", ["Reply time (`reply_minutes`) must be a finite number"]),
+        ("reply_minutes", "1E400", ["Reply time (`reply_minutes`) is a number too large to"]),
     ],
 )
 def test_absurd_numbers_say_which_field_and_why(field, literal, fragments):
@@ -435,9 +438,9 @@ def test_absurd_numbers_say_which_field_and_why(field, literal, fragments):
 
 def test_a_key_given_twice_is_refused():
     raw = raw_file().replace(b'"business":', b'"business": "Decoy", "business":', 1)
-    refused_file(raw, "gives “business” twice")
+    refused_file(raw, "gives `business` twice")
     nested = raw_file().replace(b'"timezone":', b'"timezone": "UTC", "timezone":', 1)
-    refused_file(nested, "“timezone” twice")
+    refused_file(nested, "`timezone` twice")
 
 
 @pytest.mark.parametrize(
@@ -555,6 +558,9 @@ IMAGE_CASES = {
     "jpeg-4gp-header": (lambda: jpeg_claiming(65_000, 65_000), "far too many pixels", 30),
     "webp-268mp-header": (lambda: webp_claiming(16_384, 16_384), "far too many pixels", 30),
     "png-144mp": (lambda: encode(Image.new("L", (12_000, 12_000)), "PNG"), "far too many", 30),
+    # Within 40 MP but 40,000,000 px long: 503 MB to check before sides were bounded.
+    "png-1x40m": (lambda: encode(Image.new("L", (1, 40_000_000)), "PNG"), "at most 12,000", 30),
+    "png-1x2048": (lambda: encode(Image.new("L", (1, 2048)), "PNG"), "2,048 times as tall", 30),
     "ztxt-256mb": (lambda: png_with(chunk(b"zTXt", b"c\x00\x00" + zeros_deflated(BOMB))), "ok", 30),
     "itxt-9mb": (lambda: png_with(itxt(b"x" * 9_000_000, False)), "ok", 60),
     # The biggest pictures accepted: a 40 MP PNG holds 160 MB once decoded, by nature; a 40 MP
@@ -579,14 +585,15 @@ def _head() -> bytes:
 
 
 JSON_CASES = {
-    "41mb": (lambda: [_head(), (b"x", 41 * MB), b'"}'], "MB; a campaign file can be at most 40 MB"),
-    "39mb-text": (lambda: [_head(), (b"x", 39 * MB), b'"}'], "(`business`) is 40,894,464"),
-    "39mb-emoji": (lambda: [_head(), ("😀".encode(), 39 * MB), b'"}'], "characters; at most 75"),
-    "39mb-spaces": (lambda: [_head(), (b" ", 39 * MB), b'"}'], "characters; at most 75"),
+    "41mb": (lambda: [_head(), (b"x", 41 * MB), b'"}'], "MB; a campaign file can be at most 34 MB"),
+    # Just under the 34 MB limit (32 MiB is 33.5 MB).
+    "32mib-text": (lambda: [_head(), (b"x", 32 * MB), b'"}'], "(`business`) is 33,554,432"),
+    "32mib-emoji": (lambda: [_head(), ("😀".encode(), 32 * MB), b'"}'], "characters; at most 75"),
+    "32mib-spaces": (lambda: [_head(), (b" ", 32 * MB), b'"}'], "characters; at most 75"),
     "10k-lists": (lambda: [b"[" * 10_000, b"]" * 10_000], f"nested more than {MAX_DEPTH} levels"),
     "10k-objects": (lambda: [b'{"a":' * 10_000, b"1", b"}" * 10_000], "nested more than"),
-    "39mb-brackets": (lambda: [(b"[", 39 * MB)], "far more items than a campaign has"),
-    "36mb-escapes": (lambda: [b'"', (b"\\u0000", 36 * MB), b'"'], "far more items than a"),
+    "32mib-brackets": (lambda: [(b"[", 32 * MB)], "far more items than a campaign has"),
+    "30mib-escapes": (lambda: [b'"', (b"\\u0000", 30 * MB), b'"'], "far more items than a"),
     "200k-numbers": (lambda: [b"[1", (b",1", 200_000), b"]"], "it should hold one JSON object"),
     "30m-digit-number": (lambda: [_head(), b'", "budget": 1', (b"1", 30 * MB), b"}"], "digits"),
 }  # fmt: skip
