@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -186,16 +187,29 @@ def headline_metric_row(metrics: list[HeadlineMetric]) -> None:
             )
 
 
+def progress_text(cells: str, done: float, elapsed_s: float) -> str:
+    """What the progress bar says: the share done and, once a tenth is done, an estimate of
+    the time left from the pace so far (an estimate, and said as one)."""
+    text = f"Simulating {cells}… {done:.0%}"
+    if done >= 0.1:
+        left = elapsed_s * (1 - done) / done
+        if left >= 1:
+            text += f", about {left:.0f} s left"
+    return text
+
+
 def forecast_with_progress(ad: AdSpec, kind: str = "forecast") -> SimulationResult:
-    """The ad's forecast; while one is computed, a progress bar says how far it is (it is
-    removed when done, so it covers nothing)."""
+    """The ad's forecast; while one is computed, a progress bar says how far it is and about
+    how long is left (it is removed when done, so it covers nothing)."""
     if forecast_is_cached(ad, kind):
         return cached_forecast(ad, kind)
     bar = st.empty()
     cells = f"{ad.runs:,} runs × {ad.days} days × {len(ad.countries)} countries"
+    started = time.monotonic()
 
     def progress(done: float) -> None:
-        bar.progress(min(max(done, 0.0), 1.0), text=f"Simulating {cells}… {done:.0%}")
+        done = min(max(done, 0.0), 1.0)
+        bar.progress(done, text=progress_text(cells, done, time.monotonic() - started))
 
     progress(0.0)
     try:
