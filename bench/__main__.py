@@ -2,8 +2,9 @@
 
 1. each page's warm rerun under AppTest against an empty one-line page (ratios);
 2. the simulation's standard scenario against the numpy binomial floor (ratio and seconds),
-   a 365-day forecast of every launch country as the Engagement page runs it, and where the
-   forecast lands against published figures (sample_data/benchmarks.csv);
+   a 365-day forecast of every launch country as the Engagement page runs it, where the
+   forecast lands against published figures (sample_data/benchmarks.csv), and the cost of
+   building each chart's Vega-Lite spec with and without validation (`bench.bench_chart_specs`);
 3. concurrent browser sessions (N = 1, 5, 10) through the main journey: errors, edit → preview
    latency, server memory (`bench.load`);
 4. server memory over 200 reruns of each page in one session (`bench.leaks`);
@@ -22,7 +23,7 @@ import os
 import platform
 import sys
 
-from bench import bench_pages, bench_simulate
+from bench import bench_chart_specs, bench_pages, bench_simulate
 from components.forecast import validation
 
 
@@ -43,6 +44,9 @@ def main(argv: list[str]) -> None:
     print()
     print("2b. The forecast against published figures (median of the forecast, its scenario)")
     print(validation.report(validation.run_checks()))
+    print()
+    print("2c. Chart specs, with and without Altair's per-call validation (against json.dumps)")
+    print(bench_chart_specs.report(bench_chart_specs.run()))
     if args.quick:
         return
     # Imported here: they need Chromium and start servers of their own.

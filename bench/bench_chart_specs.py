@@ -11,7 +11,8 @@ Engagement views (the default ad, 28 days in three countries) and the Targeting 
   the browser, measured in the same run (interleaved, repeat by repeat), so the ratios hold
   on a busy or a different machine.
 
-Run: `.venv/bin/python bench/bench_chart_specs.py`. Always exits 0: it is a report.
+Run: `.venv/bin/python -m bench.bench_chart_specs` (part 2c of `make bench`). Always exits 0: it
+is a report.
 """
 
 from __future__ import annotations
