@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +50,26 @@ class Server:
             return self.log.read_text(errors="replace")[-chars:]
         except OSError:
             return ""
+
+
+def wait_until_healthy(
+    url: str, process: subprocess.Popen, log_tail: Callable[[], str], name: str
+) -> None:
+    """Wait until `url`'s `/_stcore/health` answers 200; raise with the log's tail if
+    `process` exits first or STARTUP_TIMEOUT_S passes (a replica, or HAProxy in front)."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited at start:\n{log_tail()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{name} did not start:\n{log_tail()}")
+        time.sleep(0.2)
 
 
 @contextmanager
@@ -96,19 +116,7 @@ def streamlit_server(
         )  # fmt: skip
     server = Server(process, f"http://127.0.0.1:{port}", log, data_dir)
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited at start:\n{server.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{server.log_tail()}")
-            time.sleep(0.3)
+        wait_until_healthy(server.url, process, server.log_tail, "streamlit")
         yield server
     finally:
         process.terminate()

@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -39,12 +38,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from components.widgets.replica import REPLICA_ENV
-from tools.app_server import ROOT, Server, free_port, streamlit_server
+from tools.app_server import ROOT, Server, free_port, streamlit_server, wait_until_healthy
 
 REPLICA_COOKIE = "bas_replica"  # HAProxy's: which replica serves this browser
 COOKIE_SECRET_FILE = "cookie_secret"
 HEALTH_INTERVAL_MS = 1000  # HAProxy's check of each replica; down after 2 failures
-STARTUP_TIMEOUT_S = 30.0
 
 HAPROXY_CONFIG = """\
 global
@@ -114,22 +112,6 @@ def haproxy_config(port: int, replicas: dict[str, int]) -> str:
     return HAPROXY_CONFIG.format(port=port, cookie=REPLICA_COOKIE, servers=servers)
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"haproxy exited at start:\n{log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"haproxy did not answer:\n{log.read_text()[-2000:]}")
-        time.sleep(0.2)
-
-
 @contextmanager
 def cluster(
     database_url: str, replicas: int = 0, port: int = 0, data_dir: Path | None = None
@@ -176,7 +158,7 @@ def cluster(
             )
         stack.callback(_stop, process)
         url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url, process, log)
+        wait_until_healthy(url, process, lambda: log.read_text()[-2000:], "haproxy")
         yield Cluster(url, servers, process, run_dir, data_dir)
 
 

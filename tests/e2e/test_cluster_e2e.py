@@ -103,7 +103,7 @@ def test_two_replicas_share_drafts_and_survive_one_dying(browser, two_replicas):
         first.locator(".st-key-draft_name input").fill("Cluster draft")
         first.locator(".st-key-draft_save button").click()
         wait_for_app(first)
-        expect(first.get_by_text("Saved “Cluster draft”, version 1.")).to_be_visible()
+        expect(first.get_by_text("Saved Cluster draft, version 1.")).to_be_visible()
         row = first.locator("[class*='st-key-draft_']", has_text="Cluster draft").first
         row.get_by_role("button", name="Share").click()
         link = first.locator("[data-testid='stPopoverBody'] .bas-copy-link").input_value()
