@@ -77,6 +77,7 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
     uploader.set_input_files({"name": "broken.json", "mimeType": "application/json",
                               "buffer": b'{"schema": "something else"'})  # fmt: skip
     page.wait_for_selector("text=was not imported")
+    wait_for_app(page)  # the import box is drawn afresh after each file, later in that run
     changed = json.loads(exported)
     changed["headline"] = "Imported headline 88"
     uploader.set_input_files({"name": "good.json", "mimeType": "application/json",
