@@ -35,9 +35,13 @@ def main() -> None:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
+        # One browser context, as one person: the first page claims the studio on this
+        # computer, so Campaigns shows the owner's view rather than a guest's.
+        context = browser.new_context()
         for width in WIDTHS:
             for name in PAGES:
-                page = browser.new_page(viewport={"width": width, "height": HEIGHT})
+                page = context.new_page()
+                page.set_viewport_size({"width": width, "height": HEIGHT})
                 page.goto(f"{server.url}/{'' if name == 'compose' else name}")
                 wait_for_app(page, 90_000)
                 # Streamlit scrolls inside its main area: grow the viewport to the content.
@@ -51,7 +55,8 @@ def main() -> None:
                 print(target.relative_to(ROOT))
                 page.close()
         for width, height in PROJECTORS:
-            page = browser.new_page(viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.set_viewport_size({"width": width, "height": height})
             page.goto(f"{server.url}/walkthrough")
             wait_for_app(page, 90_000)
             page.locator(".st-key-wt_present label").click()
