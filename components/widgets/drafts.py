@@ -262,7 +262,8 @@ def save_panel(prefix: str = "") -> None:
         sign_in_notice()
     name_key = f"{prefix}draft_name"
     st.session_state.setdefault(name_key, opened.name if opened else current_ad().business)
-    cols = st.columns([3, 1, 1], vertical_alignment="bottom")
+    # Wide enough for "Save as a copy" whole at 1024 px with the sidebar open.
+    cols = st.columns([2, 1.2, 1.2], vertical_alignment="bottom")
     cols[0].text_input("Draft name", key=name_key, max_chars=120)
     label = "Save" if opened else "Save as draft"
     cols[1].button(label, on_click=save_current, kwargs={"prefix": prefix},

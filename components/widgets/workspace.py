@@ -31,9 +31,9 @@ _component = st.components.v2.component(
 )
 
 OWNER_PROTECTS = (
-    "Without sign-in, these drafts are yours, who started the studio, in this browser: anyone "
-    "else (a share link's visitor too) can only view and copy a draft whose link you give "
-    "them, and can list, change, rename or delete none of yours."
+    "Without sign-in, the drafts here are yours: you started the studio, in this browser. "
+    "Anyone else, a share link's visitor too, can only view a draft whose link you give them "
+    "and make a copy of it; they can list, change, rename or delete none of yours."
 )
 GUEST_PROTECTS = (
     "You are a guest in this studio: drafts you save are kept for this browser alone, and "
