@@ -14,7 +14,8 @@ from components.workspace import load_key
 from tests.e2e.conftest import screenshot, wait_for_app
 from tools.app_server import streamlit_server
 
-ROWS = "[data-testid='stVerticalBlock'][class*='st-key-draft_']"  # one per listed draft
+# One per listed draft (its name sits in a `draft_title_…` container inside the row).
+ROWS = "[data-testid='stVerticalBlock'][class*='st-key-draft_']:not([class*='st-key-draft_title_'])"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def save(page, name: str) -> None:
     page.locator(".st-key-draft_name input").fill(name)
     page.locator(".st-key-draft_save button").click()
     wait_for_app(page)
-    expect(page.get_by_text(f"Saved “{name}”")).to_be_visible()
+    expect(page.get_by_text(f"Saved {name}, version")).to_be_visible()  # the name as code
 
 
 def test_a_link_visitor_is_a_guest_who_can_only_view_and_copy(browser, studio):

@@ -2,6 +2,7 @@
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 from streamlit.web.server.starlette import starlette_server
 
@@ -32,7 +33,10 @@ def test_connections_accepted_on_streamlits_socket_have_nodelay():
     bind = with_tcp_protocol(starlette_server._bind_socket)
     listening = bind("127.0.0.1", 0, 8)
     assert listening.proto == socket.IPPROTO_TCP
-    assert asyncio.run(_accepted_nodelay(listening)) == 1
+    # A thread of its own: in the whole suite, Playwright's sync API keeps an event loop
+    # running in the main thread, where asyncio.run refuses to start another.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, _accepted_nodelay(listening)).result(timeout=30) == 1
 
 
 def test_the_launcher_finds_streamlits_binder(monkeypatch):
