@@ -551,7 +551,7 @@ def _linked_sample(raw: str | None, notes: list[str]) -> AdSpec:
         return sample.ad
     default = next((s for s in samples.values() if s.ad == default_ad()), None)
     shown = f"the default sample ({default.label})" if default else "the default sample"
-    notes.append(_note("sample", f"no sample business is called `{_short(raw)}`; showing {shown}."))
+    notes.append(_note("sample", f"no sample business is called {_quote(raw)}; showing {shown}."))
     return default_ad()
 
 

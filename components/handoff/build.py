@@ -22,6 +22,7 @@ from components.handoff import meta
 from components.hours import DAYS, parse_hhmm, valid_timezone
 from components.locations import get_city
 from components.money import display_currency, load_rates
+from components.phone import tel_link
 from components.placements import PLACEMENTS, delivery
 
 FORMAT = "button-ad-studio/ads-manager-handoff"
@@ -337,7 +338,7 @@ def _build(ad: AdSpec, today: date) -> Handoff:
         link_data["link"] = meta.PAGE_LINK
         link_data["call_to_action"] = {
             "type": meta.CTA_TYPE["call"],
-            "value": {"link": f"tel:{ad.phone_check.e164}"},
+            "value": {"link": tel_link(ad.phone_check)},  # with `;ext=` when it has one
         }
     else:
         link_data["link"] = meta.WHATSAPP_LINK

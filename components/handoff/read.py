@@ -32,6 +32,7 @@ from components.handoff.build import FORMAT, FORMAT_VERSION, META_DAY, minor_uni
 from components.hours import DAYS, BusinessHours, hours_to_record
 from components.money import load_rates
 from components.phone import check_phone
+from components.safe_markdown import markdown_code
 
 # The campaign fields a handoff does not hold (see the module docstring).
 CARRIED_NOT = (
@@ -78,7 +79,7 @@ def _requests(data: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
         step = _get(item, "step", str, f"requests[{index}].step", "text")
         params = _get(item, "params", Mapping, f"requests[{index}].params", "an object")
         if step in found:
-            raise CampaignFileError(f"This handoff has two “{step[:20]}” requests.")
+            raise CampaignFileError(f"This handoff has two {markdown_code(step[:20])} requests.")
         found[step] = params
     for step in ("campaign", "ad_set", "ad_creative"):
         if step not in found:
@@ -202,7 +203,8 @@ def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
     currency = _get(account, "currency", str, "ad_account.currency", "a currency code")
     if currency not in meta.CURRENCY_OFFSETS:
         raise CampaignFileError(
-            f"The handoff's currency “{currency[:8]}” is not one Meta's ad accounts use."
+            f"The handoff's currency {markdown_code(currency[:8])} is not one Meta's ad "
+            "accounts use."
         )
     zone = _get(account, "timezone_name", str, "ad_account.timezone_name", "a time zone")
     ad_set = steps["ad_set"]
@@ -211,8 +213,8 @@ def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
     cta = next((key for key, value in meta.DESTINATION.items() if value == destination), None)
     if cta is None:
         raise CampaignFileError(
-            f"The handoff's ad set sends people to “{destination[:20]}”; the studio makes "
-            "WhatsApp (WHATSAPP) and call (PHONE_CALL) ads."
+            f"The handoff's ad set sends people to {markdown_code(destination[:20])}; the "
+            "studio makes WhatsApp (WHATSAPP) and call (PHONE_CALL) ads."
         )
     story = _get(
         creative, "object_story_spec", Mapping, "ad_creative.object_story_spec", "an object"
@@ -235,7 +237,7 @@ def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
             promoted, "whatsapp_phone_number", str, "promoted_object.whatsapp_phone_number",
             "a WhatsApp number",
         )  # fmt: skip
-    check = check_phone(number[:64], "US")
+    check = check_phone(number[:64], "US", cta=cta)
     if not check.ok:
         raise CampaignFileError(f"The handoff's number cannot be used: {check.error}")
 

@@ -517,3 +517,34 @@ def test_the_summary_leaves_out_what_is_empty_rather_than_quoting_nothing():
         f"People tap Send WhatsApp Message and land in a WhatsApp chat with "
         f"{ad.phone_check.international} that has “{ad.prefill}” ready to send."
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ("destination", ("ad_set", "destination_type")),
+        ("currency", ("ad_account", "currency")),
+    ],
+)
+def test_a_value_quoted_back_from_the_file_stays_text(where, path):
+    """A refusal quotes the file's value as code: the message is drawn as Markdown, and a
+    link written there must not become one (review of issue 16, item 3)."""
+    document = copy.deepcopy(build(default_ad()).document)
+    link = "[pay](https://ev.il)"
+    if where == "destination":
+        step(document, "ad_set")["destination_type"] = link
+    else:
+        document["ad_account"]["currency"] = link
+    with pytest.raises(CampaignFileError) as refused:
+        import_json(json.dumps(document).encode())
+    assert f"`{link[: 8 if where == 'currency' else 20]}`" in str(refused.value), path
+
+
+def test_a_call_ads_extension_goes_to_meta_and_comes_back():
+    """The Call button dials the extension (RFC 3966 `;ext=`), so the handoff sends it too."""
+    ad = replace(default_ad(), cta="call", phone="+44 20 7031 3000 ext. 5", region="GB")
+    handoff = build(ad)
+    link = step(handoff.document, "ad_creative")["object_story_spec"]["link_data"]
+    assert link["call_to_action"]["value"]["link"] == "tel:+442070313000;ext=5"
+    back = campaign_from_handoff(json.loads(handoff_json(handoff.document)))
+    assert back.phone_check.extension == "5"
