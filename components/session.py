@@ -374,17 +374,24 @@ class BrowserIdentity:
 ACCOUNTS = BrowserIdentity("", "account")
 
 
+# Headers a proxy adds: a request that came through one came from wherever the proxy was
+# reached from (HAProxy in `make cluster` adds X-Forwarded-For), not from this computer.
+_PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host")
+
+
 def _on_this_computer() -> bool:
-    """Whether the browser reached the server over loopback at a loopback address: the
-    person at the computer that runs the studio (a remote page cannot pass as that, as it
-    can neither open a loopback connection from elsewhere nor name localhost)."""
+    """Whether the browser reached the server over loopback, directly, at a loopback host:
+    the person at the computer that runs the studio. Streamlit gives no address for a
+    loopback peer; a proxy on this computer makes every visitor loopback, so a request that
+    carries a proxy's header is not this computer's, and the Host header must name it."""
     try:
-        if st.context.ip_address is not None or not dict(st.context.headers):
+        headers = {name.lower(): value for name, value in dict(st.context.headers).items()}
+        if st.context.ip_address is not None or not headers:
             return False  # a remote address, or no browser at all (a test, a script)
-        host = urlsplit(st.context.url or "").hostname or ""
+        host = urlsplit("//" + headers.get("host", "")).hostname or ""
     except Exception:  # no context to ask: not a browser on this computer
         return False
-    return host in _THIS_COMPUTER
+    return host in _THIS_COMPUTER and not any(name in headers for name in _PROXY_HEADERS)
 
 
 def _first(params: Mapping, name: str) -> str:
@@ -427,7 +434,7 @@ def _identify(params: Mapping) -> BrowserIdentity:
             owner = BrowserIdentity(key.owner, "local", (OWNER_COOKIE, key.token))
         elif claim:
             note = CLAIM_REFUSED
-        elif not _first(params, "draft") and _on_this_computer():
+        elif not (_first(params, "draft") or _first(params, "sample")) and _on_this_computer():
             with contextlib.suppress(WorkspaceKeyError):
                 if claim_first(key):
                     owner = BrowserIdentity(key.owner, "local", (OWNER_COOKIE, key.token))

@@ -131,10 +131,17 @@ def load_key(folder: Path | None = None) -> WorkspaceKey:
 
 
 def claim_first(key: WorkspaceKey) -> bool:
-    """Mark the workspace claimed if nobody has claimed it yet; whether this call did."""
+    """Mark the workspace claimed if nobody has claimed it yet; whether this call did.
+
+    A marker file created exclusively decides between processes (the replicas of
+    `make cluster` share the data folder); the lock, between the threads of one."""
     with _lock:
         current = _read(key.path)
         if current.claimed_at:
+            return False
+        try:
+            os.close(os.open(claim_marker(key.path), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
             return False
         record = {
             "install": current.install,
@@ -143,6 +150,11 @@ def claim_first(key: WorkspaceKey) -> bool:
         }
         _write(key.path, record, replace=True)
         return True
+
+
+def claim_marker(path: Path) -> Path:
+    """The file whose exclusive creation claims the workspace of the key file `path`."""
+    return path.with_name(path.name + ".claimed")
 
 
 def new_token(folder: Path | None = None) -> WorkspaceKey:

@@ -57,6 +57,9 @@ defaults
     timeout tunnel 1h
     # A request for a replica that is down goes to a live one instead of failing.
     option redispatch
+    # Says where each request came from: a visitor through HAProxy never passes for the
+    # person at this computer, who may claim the studio (components/session.py).
+    option forwardfor
     retries 2
 
 frontend studio
@@ -96,9 +99,12 @@ class Cluster:
 def cookie_secret(data_dir: Path) -> str:
     """Streamlit's cookie secret for every replica: made once, kept in the data folder."""
     path = data_dir / COOKIE_SECRET_FILE
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
+    try:  # created readable by its owner only, and by one start only
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(handle, "w") as out:
+        out.write(secrets.token_urlsafe(32))
     return path.read_text().strip()
 
 

@@ -17,8 +17,9 @@ import streamlit as st
 from components.widgets.workspace import set_cookie
 
 REPLICA_ENV = "BAS_REPLICA"  # this process's name (tools/cluster.py sets it)
-SESSION_REPLICA_COOKIE = "bas_session_replica"  # the replica that last served this browser
-_COOKIE_MAX_AGE_SECONDS = 7 * 24 * 3600
+# The replica that last served this browser: a session cookie, like HAProxy's own, so a
+# browser restarted (or a new cluster) that round-robin sends elsewhere is not "moved".
+SESSION_REPLICA_COOKIE = "bas_session_replica"
 
 
 def moved_from(here: str, cookies: dict[str, str]) -> str:
@@ -44,4 +45,4 @@ def moved_replica_note() -> None:
             icon=":material/dns:",
         )
     if cookies.get(SESSION_REPLICA_COOKIE) != here:
-        set_cookie(SESSION_REPLICA_COOKIE, here, _COOKIE_MAX_AGE_SECONDS, key="replica_cookie")
+        set_cookie(SESSION_REPLICA_COOKIE, here, None, key="replica_cookie")

@@ -5,6 +5,7 @@ export default function (component) {
   const { data } = component;
   if (!data || !/^[a-z_]+$/.test(data.name || "") || !/^[A-Za-z0-9_-]+$/.test(data.value || "")) return;
   const secure = window.location.protocol === "https:" ? "; Secure" : "";
-  document.cookie =
-    `${data.name}=${data.value}; Path=/; Max-Age=${Number(data.maxAge) || 0}; SameSite=Strict${secure}`;
+  // No maxAge: a session cookie, gone when the browser closes.
+  const age = data.maxAge == null ? "" : `; Max-Age=${Number(data.maxAge) || 0}`;
+  document.cookie = `${data.name}=${data.value}; Path=/${age}; SameSite=Strict${secure}`;
 }

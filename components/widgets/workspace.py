@@ -62,9 +62,10 @@ def remember_browser() -> None:
     set_cookie(name, value, COOKIE_MAX_AGE_SECONDS, key="workspace_cookie")
 
 
-def set_cookie(name: str, value: str, max_age: int, key: str) -> None:
+def set_cookie(name: str, value: str, max_age: int | None, key: str) -> None:
     """Set a cookie of ours in this browser (`name` lowercase letters and _, `value` URL-safe
-    token characters: the component refuses anything else). Draws nothing visible."""
+    token characters: the component refuses anything else), for `max_age` seconds, or until
+    the browser closes (None). Draws nothing visible."""
     with st.container(key=key):
         _component(key=f"{key}_setter", data={"name": name, "value": value, "maxAge": max_age})
 
