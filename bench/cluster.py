@@ -20,6 +20,7 @@ import os
 import sys
 import time
 
+from bench import ws_client
 from bench.load import machine
 from tools.cluster import cluster
 
@@ -28,27 +29,11 @@ SECONDS = 15.0  # of reruns per run, after each client's first run
 
 
 async def _client(url: str, until: float, counts: list[int]) -> None:
-    import websockets
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    stream = url.replace("http://", "ws://") + "/_stcore/stream"
-    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as socket:
-
-        async def rerun() -> None:
-            request = BackMsg()
-            request.rerun_script.page_name = ""  # Compose, the page edits rerun
-            await socket.send(request.SerializeToString())
-            while True:
-                reply = ForwardMsg()
-                reply.ParseFromString(await socket.recv())
-                if reply.WhichOneof("type") == "script_finished":
-                    return
-
-        await rerun()  # the session's first run is not an edit
+    async with ws_client.session(url) as socket:
+        await ws_client.rerun(socket)  # the session's first run is not an edit
         start = time.monotonic()
         while time.monotonic() < start + until:
-            await rerun()
+            await ws_client.rerun(socket)  # Compose, the page edits rerun
             counts.append(1)
 
 

@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 
+from bench import ws_client
 from bench.load import machine, percentile
 from tools.app_server import streamlit_server
 
@@ -27,29 +28,14 @@ PAGE = "model"  # a page with no forecast: the rerun itself is short, so a stall
 
 
 async def _reruns(url: str, trials: int) -> list[float]:
-    import websockets
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    stream = url.replace("http://", "ws://") + "/_stcore/stream"
     times = []
-    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as socket:
-
-        async def rerun() -> float:
-            request = BackMsg()
-            request.rerun_script.page_name = PAGE
-            started = time.perf_counter()
-            await socket.send(request.SerializeToString())
-            while True:
-                reply = ForwardMsg()
-                reply.ParseFromString(await socket.recv())
-                if reply.WhichOneof("type") == "script_finished":
-                    return (time.perf_counter() - started) * 1000
-
+    async with ws_client.session(url) as socket:
         for _ in range(3):  # the session's first run, and warm caches
-            await rerun()
+            await ws_client.rerun(socket, PAGE)
         for _ in range(trials):
-            times.append(await rerun())
+            started = time.perf_counter()
+            await ws_client.rerun(socket, PAGE)
+            times.append((time.perf_counter() - started) * 1000)
     return times
 
 
