@@ -14,9 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import forecast_charts
 from components.ad import AdSpec
-from components.forecast import daily_quantiles, headline_metrics, summary
+from components.forecast import summary
 from components.money import display_currency
 from components.phone import button_link
 from components.preview_doc import placements_grid_html
@@ -26,6 +25,7 @@ from components.render_compose import compose_panel_html
 from components.render_tap import tap_screen_html
 from components.session import (
     cached_forecast,
+    cached_headline,
     cached_view,
     current_ad,
     media_url,
@@ -197,15 +197,12 @@ def walkthrough_page() -> None:
         elif step.key == "forecast":
             shown = forecast_ad(ad)
             if shown is not None:
-                result = cached_forecast(shown)
-                headline_metric_row(headline_metrics(result, currency))
-                frame = daily_quantiles(result, "conversations")
-                chart = forecast_charts.daily_band_chart(frame, result.result_label)
-                if presenting:
-                    spec = projected(chart.to_dict(validate=False), presenting)
-                    st.vega_lite_chart(spec, width="stretch")
-                else:
-                    st.altair_chart(chart, width="stretch")
+                # The Engagement page's own cached figures and view: built once per forecast,
+                # not on every rerun of the step.
+                headline_metric_row(cached_headline(shown, currency))
+                view = cached_view(shown, "daily", "conversations", currency)
+                specs = tuple(projected(spec, presenting) for spec in view.specs)
+                chart_view(replace(view, specs=specs))
         else:
             shown = forecast_ad(ad)
             if shown is not None:
