@@ -221,7 +221,9 @@ def build_handoff(ad: AdSpec, today: date | None = None) -> Handoff:
     return _build(ad, today or date.today())
 
 
-@lru_cache(maxsize=16)
+# Shared by every session, and each handoff carries its image base64-encoded (up to ~11 MB
+# for the 8 MB stored image): a few is what the pages rerunning need, and bounds it to ~45 MB.
+@lru_cache(maxsize=4)
 def _build(ad: AdSpec, today: date) -> Handoff:
     found = problems(ad)
     if found:
