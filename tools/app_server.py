@@ -80,6 +80,7 @@ def streamlit_server(
     nodelay: bool = True,
     env: dict[str, str] | None = None,
     log: Path | None = None,
+    script: Path | str = "app.py",
 ) -> Iterator[Server]:
     """Start the app on `port` (a free loopback port by default) and stop it afterwards.
 
@@ -92,6 +93,7 @@ def streamlit_server(
     connection); False starts plain `streamlit run`, for bench/nodelay.py to compare.
     `env`: more environment for the server, applied last (a cluster's replicas pass their
     DATABASE_URL and name here); `log`: the server's log file, when several share a folder.
+    `script`: what to serve instead of the app (a benchmark's floor page).
     """
     workdir = None if data_dir else Path(tempfile.mkdtemp(prefix="bas-server-"))
     if workdir:
@@ -106,7 +108,7 @@ def streamlit_server(
         process = subprocess.Popen(
             [
                 sys.executable, *(["tools/serve.py"] if nodelay else ["-m", "streamlit"]),
-                "run", "app.py",
+                "run", str(script),
                 "--server.port", str(port), "--server.address", "127.0.0.1",
                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
                 "--server.fileWatcherType", "none", "--server.runOnSave", "false",
