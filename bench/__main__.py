@@ -11,7 +11,8 @@
 5. last keystroke → the Compose preview shows the text, in Chromium (`bench.live_typing`);
 6. server memory after 10 distinct worst-case share links (`bench.hostile_memory`);
 7. page switches and "Add a continent or region", in Chromium (`bench.page_switch`);
-8. back-to-back reruns on one websocket with and without TCP_NODELAY (`bench.nodelay`).
+8. back-to-back reruns on one websocket with and without TCP_NODELAY (`bench.nodelay`);
+9. Chromium's CPU per Compose edit against a one-input floor page (`bench.browser_cpu`).
 
 Run: `make bench` (or `.venv/bin/python -m bench`), about 15 minutes on 2 cores;
 `--quick` keeps parts 1 and 2 (under a minute). Ratios are against baselines measured in the
@@ -50,7 +51,7 @@ def main(argv: list[str]) -> None:
     if args.quick:
         return
     # Imported here: they need Chromium and start servers of their own.
-    from bench import hostile_memory, leaks, live_typing, load, nodelay, page_switch
+    from bench import browser_cpu, hostile_memory, leaks, live_typing, load, nodelay, page_switch
 
     print()
     print("3. Concurrent sessions (real server, Chromium)")
@@ -71,6 +72,9 @@ def main(argv: list[str]) -> None:
     print()
     print("8. Reruns on one websocket, Nagle on vs TCP_NODELAY (real servers, no browser)")
     print(nodelay.report(nodelay.run()))
+    print()
+    print("9. Chromium CPU per Compose edit against a one-input floor page (real servers)")
+    print(browser_cpu.report(browser_cpu.run()))
 
 
 if __name__ == "__main__":
