@@ -52,10 +52,13 @@ def handoff_section(ad: AdSpec, key: str) -> None:
         st.caption(note)
 
     name = (ad.business or "campaign").strip().replace(" ", "-")[:40]
+    # The downloads build their bytes when clicked, from the ad (which the session holds
+    # anyway): a callable kept by a widget lives as long as the session, 120 s past its tab,
+    # and one holding the handoff would keep its base64 image (~11 MB) alive with it.
     with st.container(horizontal=True, key=f"{key}_downloads"):
         st.download_button(
             "Download the handoff (JSON)",
-            data=lambda: handoff_json(handoff.document).encode("utf-8"),
+            data=lambda: handoff_json(build_handoff(ad).document).encode("utf-8"),
             file_name=f"{name}-ads-manager.json",
             mime="application/json",
             icon=":material/download:",
@@ -64,7 +67,7 @@ def handoff_section(ad: AdSpec, key: str) -> None:
         )
         st.download_button(
             "Download the curl commands",
-            data=lambda: curl_script(handoff.document).encode("utf-8"),
+            data=lambda: curl_script(build_handoff(ad).document).encode("utf-8"),
             file_name=f"{name}-ads-manager.sh",
             mime="text/x-shellscript",
             icon=":material/terminal:",
@@ -74,7 +77,7 @@ def handoff_section(ad: AdSpec, key: str) -> None:
         if handoff.image:
             st.download_button(
                 "Download the ad image",
-                data=lambda: handoff.image,
+                data=lambda: build_handoff(ad).image,
                 file_name=handoff.image_name,
                 mime="image/png" if handoff.image_name.endswith(".png") else "image/jpeg",
                 icon=":material/image:",
