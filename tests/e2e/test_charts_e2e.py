@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.e2e.conftest import wait_for_app
+from tests.unit.test_forecast_charts import walk
 
 CHART = "[data-testid='stVegaLiteChart']"
 RANGE = "Range: 80% of simulated outcomes (p10–p90)"
@@ -36,16 +37,6 @@ def page_specs(page) -> list[dict]:
     texts = page.evaluate(SPECS_JS)
     assert texts and all(texts), "no Vega-Lite spec found on the chart elements"
     return [json.loads(text) for text in texts]
-
-
-def walk(node):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(value)
 
 
 def inline_rows(spec: dict) -> list[dict]:
