@@ -21,7 +21,7 @@ from components.ad import AdSpec
 from components.handoff import meta
 from components.hours import DAYS, parse_hhmm, valid_timezone
 from components.locations import get_city
-from components.money import display_currency, load_rates
+from components.money import display_currency, rate_of
 from components.phone import tel_link
 from components.placements import PLACEMENTS, delivery
 
@@ -72,7 +72,7 @@ def account_currency(ad: AdSpec) -> tuple[str, str]:
 
 def minor_units(budget_usd: float, currency: str) -> int:
     """A USD amount as Meta's integer budget in `currency` (its minor unit × offset)."""
-    rate = 1.0 if currency == "USD" else load_rates().per_usd[currency]
+    rate = rate_of(currency)
     return round(budget_usd * rate * meta.CURRENCY_OFFSETS[currency])
 
 

@@ -30,7 +30,7 @@ from components.campaign_json import CampaignFileError, campaign_from_dict, camp
 from components.handoff import meta
 from components.handoff.build import FORMAT, FORMAT_VERSION, META_DAY, minor_units
 from components.hours import DAYS, BusinessHours, hours_to_record
-from components.money import load_rates
+from components.money import load_rates, rate_of
 from components.phone import check_phone
 from components.safe_markdown import markdown_code
 
@@ -105,7 +105,7 @@ def _budget_usd(units: int, days: int, lifetime: bool, currency: str) -> float:
     if currency != "USD" and currency not in load_rates().per_usd:
         raise CampaignFileError(f"The handoff's currency {currency} has no exchange rate here.")
     daily = units / days if lifetime else units
-    rate = 1.0 if currency == "USD" else load_rates().per_usd[currency]
+    rate = rate_of(currency)
     usd = daily / meta.CURRENCY_OFFSETS[currency] / rate
     for digits in range(0, 7):
         candidate = round(usd, digits)

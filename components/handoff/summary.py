@@ -16,7 +16,7 @@ from components.handoff import meta
 from components.handoff.build import Handoff
 from components.hours import DAY_NAMES, DAYS, describe_day
 from components.locations import get_city
-from components.money import format_money, load_rates
+from components.money import format_money, rate_of
 from components.placements import PLACEMENTS, delivery
 from components.regions import get_country
 
@@ -41,7 +41,7 @@ def _quoted(text: str) -> str:
 
 def _money(handoff: Handoff, units: int) -> str:
     amount = units / handoff.offset
-    rate = 1.0 if handoff.currency == "USD" else load_rates().per_usd[handoff.currency]
+    rate = rate_of(handoff.currency)
     return format_money(amount / rate, handoff.currency)
 
 
