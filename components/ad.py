@@ -527,8 +527,8 @@ def from_query_params(
             notes.append(
                 _note(
                     name,
-                    f"must be between {_number(low)} and {_number(high)}; {_quote(raw)} "
-                    "ignored, the sample's value is kept.",
+                    f"must be between {written_number(low)} and {written_number(high)}; "
+                    f"{_quote(raw)} ignored, the sample's value is kept.",
                 )
             )
         else:
@@ -701,7 +701,7 @@ def _unreadable(raw: str) -> str:
     return ""
 
 
-def _number(value: float) -> str:
+def written_number(value: float) -> str:
     """A bound as people write it: 2,147,483,647 and 100,000, never 2.14748e+09."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 

@@ -55,6 +55,7 @@ from components.ad import (
     SCENARIOS,
     AdSpec,
     reply_problems,
+    written_number,
 )
 from components.hours import DAYS, BusinessHours, hours_problems, hours_to_record
 from components.images import MAX_STORED_BYTES, MAX_UPLOAD_BYTES, MB, check_upload, size_text
@@ -458,18 +459,11 @@ def _check_magnitude(value: int | float, path: str) -> None:
         )
         bounds = NUMBER_RANGES.get(path)
         allowed = (
-            f"it must be between {_number(bounds[0])} and {_number(bounds[1])}"
+            f"it must be between {written_number(bounds[0])} and {written_number(bounds[1])}"
             if bounds
             else "far larger than any value a campaign holds"
         )
         raise CampaignFileError(f"{_where(path)} is {shown}; {allowed}.")
-
-
-def _number(value: float) -> str:
-    """A bound as people write it: 2,147,483,647 and 100,000, never 2.14748e+09."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}"
 
 
 def _text_limit(path: str) -> int:
@@ -533,7 +527,7 @@ def _check_campaign(values: dict[str, Any]) -> None:
         raise bad("region", f"{_quoted(values['region'])} is not a known country code.")
     for name, (low, high) in NUMBER_RANGES.items():
         if name in values and not low <= values[name] <= high:
-            raise bad(name, f"must be between {_number(low)} and {_number(high)}.")
+            raise bad(name, f"must be between {written_number(low)} and {written_number(high)}.")
     currency = values.get("currency")
     if isinstance(currency, str) and currency and not re.fullmatch(r"[A-Z]{3}", currency):
         raise bad("currency", "must be a three-letter currency code such as USD, or empty.")
