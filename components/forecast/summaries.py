@@ -124,6 +124,8 @@ def per_result(function: Callable[[SimulationResult], R]) -> Callable[[Simulatio
         if result not in kept:
             kept[result] = function(result)
         value = kept[result]
+        if isinstance(value, pd.DataFrame):
+            return value.copy()  # type: ignore[return-value]
         return dict(value) if isinstance(value, dict) else value  # type: ignore[return-value]
 
     return wrapper
@@ -184,18 +186,33 @@ def daily_quantiles(
     return pd.DataFrame({"date": pd.to_datetime(result.dates), "p10": p10, "p50": p50, "p90": p90})
 
 
+@per_result
 def by_country(result: SimulationResult) -> pd.DataFrame:
-    """One row per country: results p10/p50/p90 and medians of the other totals.
+    """One row per country: results p10/p50/p90 and medians of the other totals (kept per
+    result: the By-country chart, its map and its cost view each ask for it).
 
     Columns: country, delivers, results_p10, results_p50, results_p90, spend_p50,
     impressions_p50, clicks_p50, leads_p50, missed_calls_p50, cpm_p50, ctr_p50,
     cost_per_result_p50.
     """
     days = (1,)
-    results = _quantiles(metric_totals(result, "conversations", days), axis=0)
+    totals: dict[str, np.ndarray] = {}
+
+    def total(name: str) -> np.ndarray:  # each count summed once, shared by the ratios
+        if name not in totals:
+            totals[name] = _count_totals(result, name, days)
+        return totals[name]
 
     def median(metric: str) -> np.ndarray:
-        return _quantiles(metric_totals(result, metric, days), axis=0)[1]
+        if metric in RATIO_METRICS:
+            top, bottom, scale = RATIO_METRICS[metric]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                values = total(top) * scale / total(bottom)
+        else:
+            values = total(metric)
+        return _quantiles(values, axis=0)[1]
+
+    results = _quantiles(total("conversations"), axis=0)
 
     return pd.DataFrame(
         {
