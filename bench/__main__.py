@@ -38,6 +38,7 @@ def main(argv: list[str]) -> None:
     print()
     print("1. Page reruns (AppTest, median of warm reruns, against an empty one-line page)")
     print(bench_pages.report(bench_pages.run()))
+    print(bench_pages.uncached_report(bench_pages.uncached_engagement()))
     print()
     print("2. Simulation")
     print(bench_simulate.report(bench_simulate.run()))

@@ -58,6 +58,38 @@ def run(repeats: int = REPEATS) -> dict[str, dict[str, float]]:
     return results
 
 
+UNCACHED_TARGET = 2.0  # issue 18: an edit that misses every cache, against a plain rerun
+
+
+def uncached_engagement(repeats: int = 15) -> dict[str, float]:
+    """An Engagement edit that misses every cache (a new seed: a new forecast, its headline
+    figures and chart specs), against a plain rerun of the page, interleaved."""
+    from dataclasses import replace
+
+    at = _page_app("app_pages/engagement.py")
+    plain, uncached = [], []
+    for index in range(repeats):
+        start = time.perf_counter()
+        at.run()
+        plain.append(time.perf_counter() - start)
+        at.session_state["ad"] = replace(at.session_state["ad"], seed=10_000 + index)
+        start = time.perf_counter()
+        at.run()
+        uncached.append(time.perf_counter() - start)
+    seconds, baseline = statistics.median(uncached), statistics.median(plain)
+    return {"seconds": seconds, "plain": baseline, "ratio": seconds / baseline}
+
+
+def uncached_report(row: dict[str, float]) -> str:
+    """One line: the uncached edit, the plain rerun, their ratio against the target."""
+    verdict = "PASS" if row["ratio"] <= UNCACHED_TARGET else "FAIL"
+    return (
+        f"Engagement edit missing every cache {row['seconds'] * 1000:.1f} ms, plain rerun "
+        f"{row['plain'] * 1000:.1f} ms: {row['ratio']:.2f}x (target {UNCACHED_TARGET:.1f}x) "
+        f"{verdict}"
+    )
+
+
 def report(results: dict[str, dict[str, float]]) -> str:
     """A table of the results, one line a page."""
     lines = [f"{'page':28} {'warm rerun':>11} {'ratio':>7} {'target':>7}  verdict"]
@@ -73,3 +105,4 @@ def report(results: dict[str, dict[str, float]]) -> str:
 
 if __name__ == "__main__":
     print(report(run()))
+    print(uncached_report(uncached_engagement()))
