@@ -52,6 +52,16 @@ class Server:
             return ""
 
 
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server process: SIGTERM, then SIGKILL if it has not exited within 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 def wait_until_healthy(
     url: str, process: subprocess.Popen, log_tail: Callable[[], str], name: str
 ) -> None:
@@ -121,11 +131,6 @@ def streamlit_server(
         wait_until_healthy(server.url, process, server.log_tail, "streamlit")
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
         if workdir:
             shutil.rmtree(workdir, ignore_errors=True)

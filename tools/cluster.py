@@ -38,7 +38,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from components.widgets.replica import REPLICA_ENV
-from tools.app_server import ROOT, Server, free_port, streamlit_server, wait_until_healthy
+from tools.app_server import (
+    ROOT,
+    Server,
+    free_port,
+    stop,
+    streamlit_server,
+    wait_until_healthy,
+)
 
 REPLICA_COOKIE = "bas_replica"  # HAProxy's: which replica serves this browser
 COOKIE_SECRET_FILE = "cookie_secret"
@@ -162,19 +169,10 @@ def cluster(
             process = subprocess.Popen(
                 [haproxy, "-W", "-db", "-f", str(config)], stdout=out, stderr=subprocess.STDOUT
             )
-        stack.callback(_stop, process)
+        stack.callback(stop, process)
         url = f"http://127.0.0.1:{port}"
         wait_until_healthy(url, process, lambda: log.read_text()[-2000:], "haproxy")
         yield Cluster(url, servers, process, run_dir, data_dir)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 def _interrupt(signum: int, frame: object) -> None:
