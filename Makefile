@@ -27,7 +27,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 # Without sign-in the drafts are the starter's: the claim link opens them in another browser.
 # tools/serve.py is `streamlit` with TCP_NODELAY on every connection (see its docstring).
 run: $(VENV)/.runtime
-	$(BIN)/python -m components.workspace --port $(PORT)
+	$(BIN)/python -m components.storage.workspace --port $(PORT)
 	$(BIN)/python tools/serve.py run app.py --server.port $(PORT)
 
 # One Streamlit process per core behind HAProxy (sticky by cookie), drafts in PostgreSQL:

@@ -2,17 +2,17 @@
 
 Entry point: page config, the navigation over `app_pages/`, the share-link notes (and the
 read-only banner of a shared draft), each page's next step and the shared sidebar (account,
-share link, save draft or make a copy). Every page reads and writes the one AdSpec in the
+share link, save draft or make a copy). Every page reads and writes the one Campaign in the
 session; after the page has run, the address bar is rewritten to reopen exactly that ad.
-The pieces live in `components/widgets/shell.py`: this script is re-read on every rerun.
+The pieces live in `components/ui/shell.py`: this script is re-read on every rerun.
 """
 
-from components.session import current_ad, end_run, init_session, sync_url
-from components.widgets import url_notes_banner
-from components.widgets.replica import moved_replica_note
-from components.widgets.share import shared_view_banner
-from components.widgets.shell import app_navigation, configure_page, next_step, shared_sidebar
-from components.widgets.workspace import remember_browser
+from components.ui import url_notes_banner
+from components.ui.replica import moved_replica_note
+from components.ui.session import current_campaign, end_run, init_session, sync_url
+from components.ui.share import shared_view_banner
+from components.ui.shell import app_navigation, configure_page, next_step, shared_sidebar
+from components.ui.workspace import remember_browser
 
 configure_page()
 init_session()
@@ -22,7 +22,7 @@ shared_view_banner()
 moved_replica_note()
 page.run()
 next_step(page)
-ad = current_ad()
+ad = current_campaign()
 sync_url(ad)
 shared_sidebar(ad)
 remember_browser()  # the cookie that says whose drafts this browser works on

@@ -1,8 +1,8 @@
 """Campaigns: save, reopen and share drafts; export and import campaign files.
 
-The page is drawn by `components/widgets/page_campaigns.py`.
+The page is drawn by `components/ui/pages/campaigns.py`.
 """
 
-from components.widgets.page_campaigns import campaigns_page
+from components.ui.pages.campaigns import campaigns_page
 
 campaigns_page()

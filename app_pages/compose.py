@@ -1,8 +1,8 @@
 """Compose: write the ad and see it live.
 
-The page is drawn by `components/widgets/page_compose.py`.
+The page is drawn by `components/ui/pages/compose.py`.
 """
 
-from components.widgets.page_compose import compose_page
+from components.ui.pages.compose import compose_page
 
 compose_page()

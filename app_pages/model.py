@@ -1,8 +1,8 @@
 """Model & assumptions: every number the forecast uses, with its source or marked as ours.
 
-The page is drawn by `components/widgets/page_model.py`.
+The page is drawn by `components/ui/pages/model.py`.
 """
 
-from components.widgets.page_model import model_page
+from components.ui.pages.model import model_page
 
 model_page()

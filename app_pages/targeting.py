@@ -1,8 +1,8 @@
 """Targeting: where the ad runs, whether the button is available there, and whom it reaches.
 
-The page is drawn by `components/widgets/page_targeting.py`.
+The page is drawn by `components/ui/pages/targeting.py`.
 """
 
-from components.widgets.page_targeting import targeting_page
+from components.ui.pages.targeting import targeting_page
 
 targeting_page()

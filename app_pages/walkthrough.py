@@ -1,8 +1,8 @@
 """Walkthrough: tell the story of the WhatsApp button to a prospect, in six steps.
 
-The page is drawn by `components/widgets/page_walkthrough.py`.
+The page is drawn by `components/ui/pages/walkthrough.py`.
 """
 
-from components.widgets.page_walkthrough import walkthrough_page
+from components.ui.pages.walkthrough import walkthrough_page
 
 walkthrough_page()

@@ -2,7 +2,7 @@
 Altair's per-call schema validation (issue #18 item 3).
 
 The app builds specs with `charts.spec_of` (`to_dict(validate=False)`); the tests validate
-every kind of spec once instead (tests/unit/test_chart_specs.py). For each chart of the
+every kind of spec once instead (tests/render/test_chart_specs.py). For each chart of the
 Engagement views (the default ad, 28 days in three countries) and the Targeting map:
 
 - validated: `chart.to_dict()`, validation on, as before;
@@ -28,9 +28,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from components import forecast_charts as fc
-from components.ad import default_ad
-from components.charts import rollout_map, spec_of
+from components.campaign.model import default_campaign
 from components.forecast import (
     by_country,
     compare_buttons,
@@ -40,13 +38,15 @@ from components.forecast import (
     metric_totals,
     spend_curve,
 )
+from components.render import forecast_charts as fc
+from components.render.charts import rollout_map, spec_of
 
 REPEATS = 9
 
 
 def charts() -> dict[str, Any]:
     """Every kind of chart the app draws, built from one forecast."""
-    ad = replace(default_ad(), countries=("NG", "GH", "KE"), days=28, runs=500)
+    ad = replace(default_campaign(), countries=("NG", "GH", "KE"), days=28, runs=500)
     result = forecast(ad)
     table, label = by_country(result), result.result_label
     pair = compare_buttons(ad)

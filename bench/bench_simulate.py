@@ -46,10 +46,10 @@ REPEATS = 5
 
 
 def _standard_ad():
-    from components.ad import default_ad
+    from components.campaign.model import default_campaign
     from components.forecast import standard_scenario_ad
 
-    return standard_scenario_ad(default_ad(), runs=RUNS, days=DAYS)
+    return standard_scenario_ad(default_campaign(), runs=RUNS, days=DAYS)
 
 
 def standard_market() -> MarketInputs:
@@ -177,10 +177,10 @@ def year_forecast(repeats: int = 3) -> dict[str, float | int]:
     reduced to the page's cell bound), and its headline figures: seconds, best and median."""
     from dataclasses import replace
 
-    from components.ad import default_ad
+    from components.campaign.model import default_campaign
     from components.forecast import bounded_runs, forecast, headline_metrics, launch_countries
 
-    ad = replace(default_ad(), countries=launch_countries(), days=365, budget=1000.0)
+    ad = replace(default_campaign(), countries=launch_countries(), days=365, budget=1000.0)
     seconds = []
     for _ in range(repeats):
         start = time.perf_counter()

@@ -16,7 +16,7 @@ import sys
 import time
 
 from bench.load import CHROMIUM, CHROMIUM_ARGS, RssPoller, rss_mb
-from components.regions import load_catalog
+from components.world.regions import load_catalog
 from tools.app_server import streamlit_server
 
 LINKS = 10

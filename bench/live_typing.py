@@ -3,7 +3,7 @@
 One real `streamlit run` server (free loopback port, throwaway BAS_DATA_DIR) and one Chromium
 page on Compose. Each trial clears a composer field (alternately the headline and the primary
 text) and types a new, unique line into it key by key, never pressing Enter or leaving the
-field: the live text field (components/widgets/live_text.py) sends it after its typing pause.
+field: the live text field (components/ui/live_text.py) sends it after its typing pause.
 
 The time is taken in the page itself: `performance.now()` at the last keydown, and at the first
 animation frame after the Compose preview's text contains the whole line (a MutationObserver

@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 from bench.load import CHROMIUM, CHROMIUM_ARGS, machine, percentile
-from components.targeting import target_groups
-from components.widgets.shell import PAGES
+from components.ui.shell import PAGES
+from components.world.targeting import target_groups
 from tools.app_server import streamlit_server
 
 APP = "[data-testid='stApp']"

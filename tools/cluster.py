@@ -8,7 +8,7 @@ browser's first request and sends every later request of that browser — page, 
 uploads, media — to the same one; a browser without the cookie goes to the next replica in
 turn. When a replica dies, HAProxy's health check takes it out within about two seconds and
 its browsers are re-dispatched to a live one: the page reconnects, reopens the ad from its
-address and says what happened (`components/widgets/replica.py`). What every replica must
+address and says what happened (`components/ui/replica.py`). What every replica must
 share lives outside them: the drafts database, the data folder (the install's secrets) and
 Streamlit's cookie secret (`server.cookieSecret`, kept in the data folder, so a sign-in
 cookie made by one replica is read by the others).
@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from components.widgets.replica import REPLICA_ENV
+from components.ui.replica import REPLICA_ENV
 from tools.app_server import (
     ROOT,
     Server,
@@ -65,7 +65,7 @@ defaults
     # A request for a replica that is down goes to a live one instead of failing.
     option redispatch
     # Says where each request came from: a visitor through HAProxy never passes for the
-    # person at this computer, who may claim the studio (components/session.py).
+    # person at this computer, who may claim the studio (components/ui/session.py).
     option forwardfor
     retries 2
 

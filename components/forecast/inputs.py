@@ -1,4 +1,4 @@
-"""From an AdSpec to the engine's inputs, and the forecasts the pages ask for.
+"""From an Campaign to the engine's inputs, and the forecasts the pages ask for.
 
 The engine knows nothing of ads or countries; this module supplies the country figures from
 the catalog (CPM rule, audience, rollout in the scenario, local time, calling
@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from components.ad import CTA_LABELS, AdSpec
+from components.campaign.hours import valid_timezone, weekly_mask
+from components.campaign.model import CTA_LABELS, Campaign
+from components.campaign.placements import PLACEMENTS
 from components.forecast.engine import (
     CampaignInputs,
     MarketInputs,
@@ -26,11 +28,9 @@ from components.forecast.engine import (
 from components.forecast.params import ModelParams, default_params
 from components.forecast.rules import CALIBRATED_CPM, base_cpm, creative_factor
 from components.forecast.summaries import spend_response_curve
-from components.hours import valid_timezone, weekly_mask
-from components.locations import location_audience
-from components.placements import PLACEMENTS
-from components.regions import get_country, load_catalog, rollout_status
-from components.targeting import budget_split
+from components.world.locations import location_audience
+from components.world.regions import get_country, load_catalog, rollout_status
+from components.world.targeting import budget_split
 
 # Countries with a published monthly CPM curve, and its parameter; the rest have none.
 SEASON_CURVES = {"US": "cpm_season_us"}
@@ -57,7 +57,7 @@ def _utc_offset(timezone: str, on: date) -> float:
     return offset.total_seconds() / 3600 if offset else 0.0
 
 
-def market_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) -> MarketInputs:
+def market_inputs(ad: Campaign, start: date, params: ModelParams | None = None) -> MarketInputs:
     """The targeted countries as the engine sees them (unknown codes are left out)."""
     params = params or default_params()
     codes = tuple(code for code in ad.countries if get_country(code))
@@ -93,7 +93,7 @@ def ad_placements(cta: str) -> tuple[str, ...]:
     return tuple(key for key, p in PLACEMENTS.items() if p.supports_call and p.mobile)
 
 
-def campaign_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) -> CampaignInputs:
+def campaign_inputs(ad: Campaign, start: date, params: ModelParams | None = None) -> CampaignInputs:
     """The campaign settings, creative and business hours as the engine sees them."""
     return CampaignInputs(
         cta=ad.cta,
@@ -113,7 +113,7 @@ def campaign_inputs(ad: AdSpec, start: date, params: ModelParams | None = None) 
     )
 
 
-def bounded_runs(ad: AdSpec) -> int:
+def bounded_runs(ad: Campaign) -> int:
     """The Monte Carlo runs a forecast of this ad uses: the ad's own, reduced when runs ×
     days × countries would pass MAX_FORECAST_CELLS (never below MIN_RUNS)."""
     per_run = max(1, int(ad.days) * max(1, len(ad.countries)))
@@ -121,7 +121,7 @@ def bounded_runs(ad: AdSpec) -> int:
 
 
 def forecast(
-    ad: AdSpec,
+    ad: Campaign,
     params: ModelParams | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> SimulationResult:
@@ -140,12 +140,12 @@ def launch_countries(scenario: str = "launch") -> tuple[str, ...]:
     )
 
 
-def standard_scenario_ad(base: AdSpec, runs: int = 1000, days: int = 90) -> AdSpec:
+def standard_scenario_ad(base: Campaign, runs: int = 1000, days: int = 90) -> Campaign:
     """The benchmark's standard scenario: every country available at launch, 90 days."""
     return replace(base, countries=launch_countries(), days=days, runs=runs, budget=1000.0)
 
 
-def spend_curve(ad: AdSpec, points: int = 10, runs: int = 60) -> pd.DataFrame:
+def spend_curve(ad: Campaign, points: int = 10, runs: int = 60) -> pd.DataFrame:
     """Expected results over a range of daily budgets around the chosen one."""
     start = ad.start or default_start()
     budgets = np.unique(np.round(np.geomspace(max(ad.budget, 1) / 10, max(ad.budget, 1) * 50,
@@ -154,7 +154,7 @@ def spend_curve(ad: AdSpec, points: int = 10, runs: int = 60) -> pd.DataFrame:
 
 
 def compare_buttons(
-    ad: AdSpec, progress: Callable[[float], None] | None = None
+    ad: Campaign, progress: Callable[[float], None] | None = None
 ) -> dict[str, SimulationResult]:
     """The same campaign with each button: the market's draws shared, each button's funnel
     drawn on its own."""

@@ -31,9 +31,9 @@ from typing import Final
 
 import numpy as np
 
-PARAMETERS_CSV: Final = (
-    Path(__file__).resolve().parent.parent.parent / "sample_data" / "model_parameters.csv"
-)
+from components import SAMPLE_DATA
+
+PARAMETERS_CSV: Final = SAMPLE_DATA / "model_parameters.csv"
 DRAWS: Final = ("fixed", "run", "run-country", "button", "rule")
 # z of the 90th percentile: low/high are the p10/p90 of a drawn parameter.
 _Z90: Final = 1.2815515655446004
@@ -243,7 +243,7 @@ REQUIRED: Final = (
 )  # fmt: skip
 
 # The placements whose shares and CTR factors `placement_share` and `placement_ctr` list, in
-# that order (components.placements names them).
+# that order (components.campaign.placements names them).
 PLACEMENT_ORDER: Final = (
     "fb_feed_mobile", "fb_feed_desktop", "ig_feed", "fb_story", "ig_story", "marketplace",
     "reels",

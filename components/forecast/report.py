@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from components.ad import AdSpec
+from components.campaign.model import Campaign
 from components.forecast.engine import SimulationResult
 from components.forecast.summaries import (
     HEADLINE_LABELS,
@@ -19,8 +19,8 @@ from components.forecast.summaries import (
     learning_status,
     summary,
 )
-from components.money import convert, format_money
-from components.targeting import format_count
+from components.world.money import convert, format_money
+from components.world.targeting import format_count
 
 MONEY_METRICS = {"Spend", "CPM", "Cost per conversation", "Cost per call", "Cost per lead"}
 
@@ -176,7 +176,7 @@ def daily_by_country_csv(result: SimulationResult, currency: str = "USD") -> byt
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def summary_json(result: SimulationResult, ad: AdSpec, currency: str = "USD") -> bytes:
+def summary_json(result: SimulationResult, ad: Campaign, currency: str = "USD") -> bytes:
     """The campaign totals (money in `currency`) and the inputs that produced them (JSON)."""
     totals = {}
     for label, q in summary(result).items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from components.ad import DESCRIPTION_LIMIT, HEADLINE_LIMIT, PRIMARY_TEXT_LIMIT
+from components.campaign.model import DESCRIPTION_LIMIT, HEADLINE_LIMIT, PRIMARY_TEXT_LIMIT
 from components.forecast.params import ModelParams, default_params
 
 # Countries with a published CPM of their own, and the parameter that holds it.

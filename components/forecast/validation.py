@@ -20,13 +20,14 @@ from typing import Final
 
 import numpy as np
 
-from components.ad import AdSpec, default_ad
+from components import SAMPLE_DATA
+from components.campaign.hours import BusinessHours
+from components.campaign.model import Campaign, default_campaign
 from components.forecast.inputs import forecast
 from components.forecast.params import ModelParams, default_params
 from components.forecast.summaries import summary
-from components.hours import BusinessHours
 
-BENCHMARKS_CSV: Final = Path(__file__).resolve().parents[2] / "sample_data" / "benchmarks.csv"
+BENCHMARKS_CSV: Final = SAMPLE_DATA / "benchmarks.csv"
 START: Final = date(2026, 3, 2)  # a Monday in a month near the year's average price
 DAYS: Final = 28
 RUNS: Final = 300
@@ -89,10 +90,10 @@ def load_benchmarks(path: Path = BENCHMARKS_CSV) -> tuple[Benchmark, ...]:
     )
 
 
-def scenario(benchmark: Benchmark, base: AdSpec | None = None) -> AdSpec:
+def scenario(benchmark: Benchmark, base: Campaign | None = None) -> Campaign:
     """The campaign a benchmark is checked in: the sample ad, in one country (or a US
     city radius), $50 a day for four weeks from a Monday in March, a 15-minute reply."""
-    ad = base or default_ad()
+    ad = base or default_campaign()
     country = benchmark.country.split("-")[0]
     changes: dict = {
         "countries": (country,),

@@ -4,7 +4,7 @@ A package because the handoff is four jobs that each read best alone:
 
 - `meta`: the API version, field values, currency offsets and placement names, each with the
   reference it was read from (and the few assumptions, said as such);
-- `build`: AdSpec → the handoff document (image upload, campaign, ad set, ad creative, ad;
+- `build`: Campaign → the handoff document (image upload, campaign, ad set, ad creative, ad;
   all paused, with placeholders for the account, the Page and every returned id);
 - `curl`: the document as curl commands whose every value is single-quoted data;
 - `read`: a handoff file back into a campaign (Campaigns → Import);

@@ -17,13 +17,13 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from components.ad import AdSpec
+from components.campaign.hours import DAYS, parse_hhmm, valid_timezone
+from components.campaign.model import Campaign
+from components.campaign.phone import tel_link
+from components.campaign.placements import PLACEMENTS, delivery
 from components.handoff import meta
-from components.hours import DAYS, parse_hhmm, valid_timezone
-from components.locations import get_city
-from components.money import display_currency, rate_of
-from components.phone import tel_link
-from components.placements import PLACEMENTS, delivery
+from components.world.locations import get_city
+from components.world.money import display_currency, rate_of
 
 FORMAT = "button-ad-studio/ads-manager-handoff"
 FORMAT_VERSION = 1
@@ -58,7 +58,7 @@ class Handoff:
     image: bytes | None
 
 
-def account_currency(ad: AdSpec) -> tuple[str, str]:
+def account_currency(ad: Campaign) -> tuple[str, str]:
     """The currency the handoff budgets in: the studio's display currency when Meta's ad
     accounts can hold it, else USD with a note saying so."""
     code, _ = display_currency(ad)
@@ -98,7 +98,7 @@ def _minutes(text: str) -> int:
     return parsed.hour * 60 + parsed.minute if parsed else 0
 
 
-def ad_schedule(ad: AdSpec) -> tuple[list[dict[str, Any]], bool]:
+def ad_schedule(ad: Campaign) -> tuple[list[dict[str, Any]], bool]:
     """The business hours as `adset_schedule` entries (whole hours: opening rounded down,
     closing up, so no open minute is left out) and whether any time was rounded."""
     rounded = False
@@ -122,9 +122,9 @@ def ad_schedule(ad: AdSpec) -> tuple[list[dict[str, Any]], bool]:
     return entries, rounded
 
 
-def placements_targeting(ad: AdSpec) -> dict[str, list[str]]:
+def placements_targeting(ad: Campaign) -> dict[str, list[str]]:
     """publisher_platforms, positions and device_platforms of the placements this ad runs in
-    (a Call ad leaves out those that cannot run it: components.placements.delivery)."""
+    (a Call ad leaves out those that cannot run it: components.campaign.placements.delivery)."""
     platforms: list[str] = []
     positions: dict[str, list[str]] = {"facebook": [], "instagram": []}
     devices: list[str] = []
@@ -145,7 +145,7 @@ def placements_targeting(ad: AdSpec) -> dict[str, list[str]]:
     return targeting
 
 
-def geo_locations(ad: AdSpec) -> dict[str, Any]:
+def geo_locations(ad: Campaign) -> dict[str, Any]:
     """Countries whole, or the main city as a custom location (its point and radius) in place
     of the city's country; the other countries stay whole."""
     city = get_city(ad.city) if ad.city else None
@@ -166,7 +166,7 @@ def geo_locations(ad: AdSpec) -> dict[str, Any]:
     return geo
 
 
-def welcome_message(ad: AdSpec) -> tuple[dict[str, Any], bool]:
+def welcome_message(ad: Campaign) -> tuple[dict[str, Any], bool]:
     """The greeting with the quick replies (ice breakers), or with the pre-filled message when
     there are no replies; and whether a pre-filled message had to be left out. Meta's
     template takes one of the two (Ads that Click to WhatsApp, page_welcome_message)."""
@@ -192,7 +192,7 @@ def _label(text: str) -> str:
     return " ".join(cleaned.split()) or "My business"
 
 
-def problems(ad: AdSpec) -> list[str]:
+def problems(ad: Campaign) -> list[str]:
     """Why Ads Manager would refuse this campaign outright (empty when it would not)."""
     found = []
     if not ad.phone_check.ok:
@@ -215,7 +215,7 @@ def problems(ad: AdSpec) -> list[str]:
     return found
 
 
-def build_handoff(ad: AdSpec, today: date | None = None) -> Handoff:
+def build_handoff(ad: Campaign, today: date | None = None) -> Handoff:
     """The handoff of `ad`; `today` fixes the first day when the campaign has none (the Monday
     after today, as the forecast assumes). Raises `HandoffError` (see `problems`)."""
     return _build(ad, today or date.today())
@@ -224,7 +224,7 @@ def build_handoff(ad: AdSpec, today: date | None = None) -> Handoff:
 # Shared by every session, and each handoff carries its image base64-encoded (up to ~11 MB
 # for the 8 MB stored image): a few is what the pages rerunning need, and bounds it to ~45 MB.
 @lru_cache(maxsize=4)
-def _build(ad: AdSpec, today: date) -> Handoff:
+def _build(ad: Campaign, today: date) -> Handoff:
     found = problems(ad)
     if found:
         raise HandoffError(found)

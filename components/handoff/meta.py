@@ -115,7 +115,7 @@ WELCOME_TEMPLATE = {
 AUTOFILL = "autofill_message"
 ICE_BREAKERS = "ice_breakers"
 
-# Where each of the studio's placements (components.placements) runs, in targeting terms:
+# Where each of the studio's placements (components.campaign.placements) runs, in targeting terms:
 # (publisher platform, position, device). Position names: see the module docstring.
 PLACEMENT_TARGETING = {
     "fb_feed_mobile": ("facebook", "feed", "mobile"),

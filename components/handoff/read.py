@@ -25,14 +25,18 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from components.ad import AdSpec
-from components.campaign_json import CampaignFileError, campaign_from_dict, campaign_to_dict
+from components.campaign.campaign_file import (
+    CampaignFileError,
+    campaign_from_dict,
+    campaign_to_dict,
+)
+from components.campaign.hours import DAYS, BusinessHours, hours_to_record
+from components.campaign.model import Campaign
+from components.campaign.phone import check_phone
+from components.campaign.quoting import markdown_code
 from components.handoff import meta
 from components.handoff.build import FORMAT, FORMAT_VERSION, META_DAY, minor_units
-from components.hours import DAYS, BusinessHours, hours_to_record
-from components.money import load_rates, rate_of
-from components.phone import check_phone
-from components.safe_markdown import markdown_code
+from components.world.money import load_rates, rate_of
 
 # The campaign fields a handoff does not hold (see the module docstring).
 CARRIED_NOT = (
@@ -116,8 +120,8 @@ def _budget_usd(units: int, days: int, lifetime: bool, currency: str) -> float:
 
 @lru_cache(maxsize=1)
 def _city_by_point() -> dict[tuple[float, float], str]:
-    from components.locations import main_cities
-    from components.regions import load_catalog
+    from components.world.locations import main_cities
+    from components.world.regions import load_catalog
 
     return {
         (round(city.latitude, 4), round(city.longitude, 4)): city.geonameid
@@ -152,7 +156,7 @@ def _geo(targeting: Mapping[str, Any]) -> tuple[list[str], str, int | None]:
         raise CampaignFileError(
             "The handoff's custom location is not the centre of one of the studio's main cities."
         )
-    from components.locations import city_country
+    from components.world.locations import city_country
 
     country = city_country(city_id)
     return [country] + [code for code in countries if code != country], city_id, int(radius)
@@ -185,7 +189,7 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
+def campaign_from_handoff(data: Mapping[str, Any]) -> Campaign:
     """The campaign an Ads Manager handoff describes; raises `CampaignFileError` in words."""
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise CampaignFileError("This is not an Ads Manager handoff from Button Ad Studio.")
@@ -253,7 +257,7 @@ def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
     targeting = _get(ad_set, "targeting", Mapping, "ad_set.targeting", "an object")
     countries, city, radius = _geo(targeting)
 
-    record = campaign_to_dict(AdSpec())
+    record = campaign_to_dict(Campaign())
     record.update(
         business=_get(page, "name", str, "page.name", "text"),
         text=_get(link, "message", str, "link_data.message", "text"),
@@ -290,7 +294,7 @@ def campaign_from_handoff(data: Mapping[str, Any]) -> AdSpec:
 
 
 def _local_currency(region: str) -> str:
-    from components.money import local_currency
+    from components.world.money import local_currency
 
     return local_currency(region)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from components.ad import AdSpec
+from components.campaign.hours import DAY_NAMES, DAYS, describe_day
+from components.campaign.model import Campaign
+from components.campaign.placements import PLACEMENTS, delivery
 from components.handoff import meta
 from components.handoff.build import Handoff
-from components.hours import DAY_NAMES, DAYS, describe_day
-from components.locations import get_city
-from components.money import format_money, rate_of
-from components.placements import PLACEMENTS, delivery
-from components.regions import get_country
+from components.world.locations import get_city
+from components.world.money import format_money, rate_of
+from components.world.regions import get_country
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _money(handoff: Handoff, units: int) -> str:
     return format_money(amount / rate, handoff.currency)
 
 
-def where(ad: AdSpec) -> str:
+def where(ad: Campaign) -> str:
     """'Nigeria, Lagos + 17 km' or 'Kenya, Uganda and Tanzania'."""
     city = get_city(ad.city) if ad.city else None
     names = []
@@ -58,14 +58,14 @@ def where(ad: AdSpec) -> str:
     return _join(names)
 
 
-def _hours_text(ad: AdSpec) -> str:
+def _hours_text(ad: Campaign) -> str:
     parts = []
     for day in DAYS:
         parts.append(f"{DAY_NAMES[day][:3]} {describe_day(ad.hours, day)}")
     return "; ".join(parts)
 
 
-def owner_summary(ad: AdSpec, handoff: Handoff) -> str:
+def owner_summary(ad: Campaign, handoff: Handoff) -> str:
     """The campaign in a few plain sentences for the owner (user text quoted literally)."""
     last = handoff.end - timedelta(days=1)
     day_word = "day" if ad.days == 1 else "days"
@@ -104,7 +104,7 @@ def owner_summary(ad: AdSpec, handoff: Handoff) -> str:
     return "\n\n".join(lines)
 
 
-def checklist(ad: AdSpec, handoff: Handoff) -> list[ChecklistItem]:
+def checklist(ad: Campaign, handoff: Handoff) -> list[ChecklistItem]:
     """What Ads Manager will ask that the studio cannot know, one line of why each."""
     account = handoff.document["ad_account"]
     items = [

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 from playwright.sync_api import expect
 
-from components.ad import default_ad
-from components.session import SIGN_IN_MESSAGE
-from components.store import Store, default_sqlite_url
-from components.workspace import load_key
+from components.campaign.model import default_campaign
+from components.storage.store import Store, default_sqlite_url
+from components.storage.workspace import load_key
+from components.ui.session import SIGN_IN_MESSAGE
 from tests.e2e.conftest import screenshot, wait_for_app
 from tools.app_server import free_port, streamlit_server
 
@@ -110,9 +110,9 @@ def auth_server(tmp_path_factory):
 
 def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth_server):
     base, store, store_folder = auth_server
-    local = store.save(load_key(store_folder).owner, "Local workspace draft", default_ad())
+    local = store.save(load_key(store_folder).owner, "Local workspace draft", default_campaign())
     theirs = store.save("oidc:https://accounts.example.com#ada", "Ada's draft",
-                        replace(default_ad(), headline="Ada's shared headline"))  # fmt: skip
+                        replace(default_campaign(), headline="Ada's shared headline"))  # fmt: skip
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = context.new_page()

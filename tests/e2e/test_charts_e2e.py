@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.e2e.conftest import wait_for_app
-from tests.unit.test_forecast_charts import walk
+from tests.render.test_forecast_charts import walk
 
 CHART = "[data-testid='stVegaLiteChart']"
 RANGE = "Range: 80% of simulated outcomes (p10–p90)"

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from components.money import convert
+from components.world.money import convert
 from tests.e2e.conftest import screenshot, wait_for_app
 
 METRIC = "[data-testid='stMetric']"

@@ -25,8 +25,8 @@ from urllib.parse import quote, unquote, urlencode
 
 import pytest
 
-from components.ad import default_ad, from_query_params
-from components.preview_doc import standalone_html
+from components.campaign.model import default_campaign, from_query_params
+from components.render.preview_document import standalone_html
 from tests.e2e.conftest import SCREENSHOTS, screenshot, wait_for_app
 
 PAYLOADS = [
@@ -227,7 +227,7 @@ def test_downloaded_preview_runs_nothing_offline(page, app_url, browser, tmp_pat
 
     # The same document for the sample ad (same button, same number validity), for counts.
     sample, _ = from_query_params(
-        {"cta": cta, **({"phone": "none"} if cta == "call" else {})}, default_ad()
+        {"cta": cta, **({"phone": "none"} if cta == "call" else {})}, default_campaign()
     )
     baseline_path = tmp_path / "sample-preview.html"
     baseline_path.write_text(standalone_html(sample), encoding="utf-8")
@@ -318,14 +318,18 @@ def test_exports_hold_the_text_as_data(page, app_url, browser, tmp_path):
 def test_the_checks_catch_a_missing_escape(browser, tmp_path, monkeypatch):
     """Control: with escaping switched off, the same checks see the injected markup (read with
     JavaScript disabled, so nothing of it runs)."""
-    import components.preview_doc
-    import components.render
-    import components.render_tap
+    import components.render.placements
+    import components.render.preview_document
+    import components.render.tap
 
-    sample, _ = from_query_params({"cta": "message"}, default_ad())
-    hostile, _ = from_query_params(link_values(0, "message"), default_ad())
+    sample, _ = from_query_params({"cta": "message"}, default_campaign())
+    hostile, _ = from_query_params(link_values(0, "message"), default_campaign())
     baseline_html = standalone_html(sample)
-    for module in (components.render, components.render_tap, components.preview_doc):
+    for module in (
+        components.render.placements,
+        components.render.tap,
+        components.render.preview_document,
+    ):
         monkeypatch.setattr(module, "esc", str)
     unescaped = standalone_html(hostile)
     context = browser.new_context(java_script_enabled=False, offline=True)

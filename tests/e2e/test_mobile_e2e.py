@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from components.widgets.shell import PAGES as SHELL_PAGES
+from components.ui.shell import PAGES as SHELL_PAGES
 from tests.e2e.conftest import SCREENSHOTS, wait_for_app
 
 PHONE = {"width": 390, "height": 844}

@@ -6,7 +6,7 @@ import re
 from PIL import Image
 from playwright.sync_api import expect
 
-from components.placements import PLACEMENTS
+from components.campaign.placements import PLACEMENTS
 from tests.e2e.conftest import screenshot, wait_for_app
 
 CTA_LINKS = "a.bas-cta, a.bas-ig-button, a.bas-sticker, a.bas-mp-cta, a.bas-reels-cta"

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from components.placements import PLACEMENTS
+from components.campaign.placements import PLACEMENTS
 from tests.e2e.conftest import ROOT, SCREENSHOTS, screenshot, wait_for_app
 
 LAPTOP = {"width": 1400, "height": 900}

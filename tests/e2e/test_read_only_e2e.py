@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from components.store import Store, default_sqlite_url
-from components.widgets.workspace import GUEST_PROTECTS, OWNER_PROTECTS
-from components.workspace import load_key
+from components.storage.store import Store, default_sqlite_url
+from components.storage.workspace import load_key
+from components.ui.workspace import GUEST_PROTECTS, OWNER_PROTECTS
 from tests.e2e.conftest import screenshot, wait_for_app
 from tools.app_server import streamlit_server
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_for_app
-from tests.unit.test_strange_files import (
+from tests.campaign.test_strange_files import (
     exif_block,
     jpeg_claiming,
     marked,
     png_claiming,
     webp_claiming,
 )
+from tests.e2e.conftest import screenshot, wait_for_app
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 MB = 1024 * 1024

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from components.targeting import audience_total, delivering, format_range, target_groups
+from components.world.targeting import audience_total, delivering, format_range, target_groups
 from tests.e2e.conftest import screenshot, wait_for_app
 
 MAP = "[data-testid='stVegaLiteChart']"

@@ -6,7 +6,7 @@ projector at 1024×768 and 1920×1080 from a `sample=` link, the notes kept off 
 import pytest
 from playwright.sync_api import expect
 
-from components.tour import STEPS
+from components.ui.walkthrough_steps import STEPS
 from tests.e2e.conftest import screenshot, wait_for_app
 from tests.e2e.test_mobile_e2e import WIDER_THAN_SCREEN
 
