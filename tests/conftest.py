@@ -1,13 +1,7 @@
-"""Shared test setup: the project root on the path, and e2e tests marked."""
-
-import sys
-from pathlib import Path
+"""Shared test setup: e2e tests marked (the project root is on the path through
+`pythonpath` in pyproject.toml)."""
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def pytest_collection_modifyitems(items):

@@ -16,7 +16,7 @@ Two ways in:
   an imported campaign always exports and imports again), country codes through
   `components.world.regions`; anything wrong raises `CampaignFileError` with a message a person can
   act on (Markdown: every value from the file is quoted as a code span, numbers and characters
-  are named in words), and nothing is half-imported (an `Campaign` is only built at the end).
+  are named in words), and nothing is half-imported (a `Campaign` is only built at the end).
 - ``trusted=True`` reads what the drafts store wrote itself: types are still checked, but a
   field the payload lacks (a field added to `Campaign` since) takes its default and a value of
   the wrong type falls back to the default instead of making the draft unopenable.
@@ -155,7 +155,7 @@ class CampaignFileError(ValueError):
 
 
 def field_label(name: str) -> str:
-    """The human name of an Campaign field."""
+    """The human name of a Campaign field."""
     return FIELD_LABELS.get(name) or name.replace("_", " ").strip().capitalize()
 
 

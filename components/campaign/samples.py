@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from components.campaign.model import MAX_URL_CHARS, SAMPLE_DATA, Campaign, campaign_from_record
+from components import SAMPLE_DATA
+from components.campaign.model import MAX_URL_CHARS, Campaign, campaign_from_record
 from components.campaign.phone import normalize_region
 from components.campaign.renaming import replace_name
 

@@ -7,7 +7,7 @@ Pure Python and numpy (no Streamlit), one concept a module:
 - `engine`: the seeded, vectorised simulation of both funnels (message and call);
 - `summaries`: totals, quantiles, tables, the spend curve, Message-vs-Call and its planner;
 - `rules`: the CPM rule and the creative penalty;
-- `inputs`: from an Campaign to the engine's inputs, and the forecasts the pages ask for;
+- `inputs`: from a Campaign to the engine's inputs, and the forecasts the pages ask for;
 - `report`: what the Engagement page shows (headline figures, funnel, notes, exports);
 - `validation`: where the forecast lands against published outcomes.
 

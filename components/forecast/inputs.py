@@ -1,4 +1,4 @@
-"""From an Campaign to the engine's inputs, and the forecasts the pages ask for.
+"""From a Campaign to the engine's inputs, and the forecasts the pages ask for.
 
 The engine knows nothing of ads or countries; this module supplies the country figures from
 the catalog (CPM rule, audience, rollout in the scenario, local time, calling

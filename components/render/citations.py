@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from components.campaign.model import SAMPLE_DATA
+from components import SAMPLE_DATA
 
 SOURCES_CSV = SAMPLE_DATA / "sources.csv"
 HELP_CENTER_URL = "https://www.facebook.com/business/help/{}"

@@ -1,4 +1,4 @@
-"""HTML for the ad previews: pure functions from an `Campaign` to markup.
+"""HTML for the ad previews: pure functions from a `Campaign` to markup.
 
 This is the only module that puts user text into HTML, and every user string passes through
 `esc` (html.escape) on the way. The markup uses `bas-` classes and one set of design tokens

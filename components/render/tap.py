@@ -1,6 +1,6 @@
 """HTML for what follows a tap: the WhatsApp chat (Message) and the phone's call screen (Call).
 
-Pure functions of an `Campaign`, built from `render`'s escaping helpers and design tokens, so
+Pure functions of a `Campaign`, built from `render`'s escaping helpers and design tokens, so
 user text is escaped here exactly as in the placements. Both screens say they are previews.
 """
 

@@ -1,7 +1,9 @@
-"""Reusable Streamlit input groups, one module per page's concern.
+"""The Streamlit UI: the only package that imports Streamlit.
 
-With `components/ui/session.py`, this package is the only place outside the pages that imports
-Streamlit; everything it returns is plain data (an Campaign, settings).
+Each page's body is in `pages/`; `shell` is what every page shares (page config, the one
+`PAGES` table, navigation, the sidebar); `session` holds the session's campaign, its URL and
+the caches; the other modules are input groups and dialogs, one per concern. What they return
+is plain data (a `Campaign`, settings) for the pure packages below to draw and forecast.
 """
 
 from components.ui.common import url_notes_banner

@@ -32,7 +32,7 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
-from components.campaign.model import SAMPLE_DATA
+from components import SAMPLE_DATA
 from components.world.regions import get_country
 
 if TYPE_CHECKING:

@@ -23,8 +23,9 @@ from components.campaign.model import (
     to_query_params,
     with_uploaded_image,
 )
+from tests.factories import make_campaign
 
-FULL = Campaign(
+FULL = make_campaign(
     business="Mama Nkechi's Bakery & Café <b>",
     verified=True,
     text="Fresh agege bread 🍞 every morning!\nOrder on WhatsApp: delivery in Ikeja & Yaba.",

@@ -32,11 +32,11 @@ from components.campaign.campaign_file import (
 )
 from components.campaign.hours import BusinessHours
 from components.campaign.model import MAX_URL_CHARS, Campaign, default_campaign
-from tests.storage.samples import HOSTILE, clean_image, full_ad
+from tests.factories import HOSTILE, clean_image, full_campaign
 
 
 def _file(**changes) -> dict:
-    record = campaign_to_dict(full_ad())
+    record = campaign_to_dict(full_campaign())
     record.update(changes)
     return record
 
@@ -60,7 +60,7 @@ def _refused(raw: bytes | dict, *fragments: str) -> str:
 
 
 def test_dict_has_schema_version_and_every_field_by_name():
-    ad = full_ad()
+    ad = full_campaign()
     record = campaign_to_dict(ad)
     assert record["schema"] == SCHEMA == "button-ad-studio/campaign"
     assert record["version"] == SCHEMA_VERSION == 1
@@ -76,7 +76,7 @@ def test_dict_has_schema_version_and_every_field_by_name():
 
 
 def test_export_import_round_trip_of_every_field():
-    ad = full_ad()
+    ad = full_campaign()
     raw = export_json(ad)
     assert raw.startswith(b"{") and b'"schema": "button-ad-studio/campaign"' in raw
     assert "Ẹ káàrọ̀".encode() in raw  # readable UTF-8, not \u escapes
@@ -104,7 +104,7 @@ def test_hostile_strings_round_trip_as_inert_text():
 
 def test_unknown_extra_fields_are_ignored():
     record = _file(exported_by="someone", notes={"a": [1, 2]}, future_field=None)
-    assert import_json(_raw(record)) == full_ad()
+    assert import_json(_raw(record)) == full_campaign()
 
 
 def test_fields_added_after_version_1_are_optional():
@@ -113,7 +113,7 @@ def test_fields_added_after_version_1_are_optional():
 
     names = {f.name for f in dataclasses.fields(Campaign)}
     assert names >= V1_FIELDS, "a version-1 field left Campaign: keep reading old files"
-    record = campaign_to_dict(full_ad())
+    record = campaign_to_dict(full_campaign())
     for extra in names - V1_FIELDS:
         del record[extra]
     ad = import_json(_raw(record))
@@ -130,7 +130,7 @@ def test_bom_and_integral_floats_are_accepted():
 
 
 def test_diff_fields_names_what_changed_in_form_order():
-    ad = full_ad()
+    ad = full_campaign()
     assert diff_fields(ad, ad) == []
     changed = replace(ad, budget=1.0, headline="x", image=None, hours=BusinessHours())
     assert diff_fields(ad, changed) == ["Headline", "Daily budget", "Image", "Business hours"]
@@ -215,7 +215,7 @@ def test_unclosed_deep_nesting_and_bracket_floods_are_refused_quickly():
 
 def test_brackets_inside_text_are_not_nesting():
     text = "[[[[{{{{" * 30 + '\\"]]]' + "}}}}"
-    ad = replace(full_ad(), text=text)
+    ad = replace(full_campaign(), text=text)
     assert import_json(export_json(ad)).text == text
 
 
@@ -341,7 +341,7 @@ def test_images_can_be_kept_aside_by_reference():
         kept[str(len(kept))] = data
         return {"ref": str(len(kept) - 1)}
 
-    ad = full_ad()
+    ad = full_campaign()
     record = campaign_to_dict(ad, encode_bytes=keep)
     assert record["image"] == {"ref": "0"} and len(kept) == 3
     back = campaign_from_dict(record, trusted=True, decode_bytes=lambda ref: kept[ref["ref"]])
@@ -385,7 +385,7 @@ def test_any_json_value_in_any_field_imports_or_is_refused_cleanly(field, value)
 
 
 def test_a_stored_draft_with_more_runs_than_the_page_offers_opens_with_the_most():
-    record = campaign_to_dict(full_ad())
+    record = campaign_to_dict(full_campaign())
     record["runs"] = 5000
     assert campaign_from_dict(record, trusted=True).runs == 2000
     record["runs"] = 1
@@ -393,7 +393,7 @@ def test_a_stored_draft_with_more_runs_than_the_page_offers_opens_with_the_most(
 
 
 def test_city_and_radius_are_optional_in_a_version_1_file():
-    record = campaign_to_dict(full_ad())
+    record = campaign_to_dict(full_campaign())
     del record["city"], record["radius_km"]
     back = campaign_from_dict(record)
     assert back.city == "" and back.radius_km == Campaign().radius_km

@@ -28,7 +28,7 @@ from components.campaign.images import (
 )
 from components.campaign.model import MAX_URL_CHARS, Campaign
 from tests.campaign.test_strange_files import ROOT
-from tests.storage.samples import full_ad
+from tests.factories import full_campaign
 
 # The server refuses a request body over maxUploadSize MiB (starlette_routes._upload_put,
 # Streamlit 1.67), counting the multipart framing around the file; the uploader in the browser
@@ -101,7 +101,7 @@ def test_a_semi_transparent_photo_is_stored_within_the_budget_and_says_so(
 def test_the_largest_export_imports_again(worst_image):
     """Three images at the stored budget and every text field at its ceiling, in 4-byte
     characters: the export fits the importer's limit and comes back identical."""
-    ad = full_ad()
+    ad = full_campaign()
     text = {name: "😀" * limit for name, limit in MAX_URL_CHARS.items() if name in
             ("business", "text", "headline", "description", "prefill", "greeting")}  # fmt: skip
     ad = replace(ad, image=worst_image, logo=worst_image, story_image=worst_image, **text)

@@ -14,6 +14,7 @@ from components.campaign.phone import (
     tel_link,
     wa_link,
 )
+from tests.factories import make_campaign
 
 # (written form, default region, expected E.164): numbers in the forms people write them.
 VALID = [
@@ -171,12 +172,11 @@ def test_a_number_without_an_extension_is_the_same_for_both_buttons():
 
 
 def test_the_call_screen_and_the_button_carry_the_extension():
-    from components.campaign.model import Campaign
     from components.render.placements import cta_html
     from components.render.tap import call_screen_html
 
-    ad = Campaign(business="Bo", cta="call", phone="+44 20 7031 3000 ext. 5", region="GB")
+    ad = make_campaign(business="Bo", cta="call", phone="+44 20 7031 3000 ext. 5", region="GB")
     assert 'href="tel:+442070313000;ext=5"' in cta_html(ad)
     assert "+44 20 7031 3000 ext. 5" in call_screen_html(ad)
     # The same number on a WhatsApp button: no link at all, never the main line silently.
-    assert "wa.me" not in cta_html(Campaign(business="Bo", cta="message", phone=ad.phone))
+    assert "wa.me" not in cta_html(make_campaign(business="Bo", cta="message", phone=ad.phone))

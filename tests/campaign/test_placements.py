@@ -17,6 +17,7 @@ from components.render.preview_document import standalone_html
 from components.render.qr import qr_png, qr_svg
 from components.render.styles import page_html
 from components.render.tap import call_screen_html, chat_screen_html, tap_screen_html
+from tests.factories import make_campaign
 
 
 def jpeg(size) -> bytes:
@@ -25,7 +26,7 @@ def jpeg(size) -> bytes:
     return buffer.getvalue()
 
 
-AD = Campaign(
+AD = make_campaign(
     business="Jakarta Smile Dental",
     verified=True,
     text="Senyum sehat mulai hari ini! Konsultasi gratis minggu ini.",

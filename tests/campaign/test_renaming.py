@@ -2,8 +2,9 @@
 
 from dataclasses import replace
 
-from components.campaign.model import MAX_URL_CHARS, Campaign
+from components.campaign.model import MAX_URL_CHARS
 from components.campaign.renaming import rename_offer, replace_name
+from tests.factories import make_campaign
 
 
 def test_only_whole_names_are_replaced():
@@ -16,7 +17,7 @@ def test_only_whole_names_are_replaced():
 
 
 def test_the_offer_lists_the_fields_that_name_the_old_business():
-    ad = Campaign(business="Ada's Bakes", greeting="Welcome to Mama Bisi!", prefill="Hi!")
+    ad = make_campaign(business="Ada's Bakes", greeting="Welcome to Mama Bisi!", prefill="Hi!")
     offer = rename_offer(ad, "Mama Bisi")
     assert offer is not None
     assert offer.changes == (("greeting", "Welcome to Ada's Bakes!"),) and not offer.too_long
@@ -28,7 +29,7 @@ def test_the_offer_lists_the_fields_that_name_the_old_business():
 def test_the_offer_never_grows_a_field_past_its_ceiling():
     ceiling = MAX_URL_CHARS["greeting"]
     greeting = ("Bo " * (ceiling // 3))[:ceiling]
-    ad = Campaign(business="A much longer name", greeting=greeting, prefill="Hi Bo")
+    ad = make_campaign(business="A much longer name", greeting=greeting, prefill="Hi Bo")
     offer = rename_offer(ad, "Bo")
     assert offer.too_long == ("greeting",)
     assert offer.changes == (("prefill", "Hi A much longer name"),)

@@ -1,4 +1,4 @@
-"""From an Campaign to the forecast and what the Engagement page shows of it."""
+"""From a Campaign to the forecast and what the Engagement page shows of it."""
 
 import csv
 import io

@@ -6,11 +6,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from components.campaign.model import PRIMARY_TEXT_LIMIT, Campaign
+from components.campaign.model import PRIMARY_TEXT_LIMIT
 from components.render.compose_panel import compose_panel_html
 from components.render.placements import feed_mobile_html, truncate
+from tests.factories import make_campaign
 
-AD = Campaign(
+AD = make_campaign(
     business="Lagos Bakes",
     verified=True,
     text="Fresh bread every morning.",

@@ -10,10 +10,11 @@ from components.campaign.model import Campaign
 from components.campaign.placements import PLACEMENTS
 from components.render.placements import dir_attr, placement_html, text_direction
 from components.render.tap import call_screen_html, chat_screen_html
+from tests.factories import make_campaign
 
 VOID = {"img", "br", "hr", "input", "meta", "link", "source"}
 
-ARABIC = Campaign(
+ARABIC = make_campaign(
     business="عطور الياسمين",
     verified=True,
     text="عطر الياسمين الجديد وصل! اطلب الآن عبر واتساب واستلم هديتك.",

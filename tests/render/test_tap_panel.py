@@ -5,14 +5,14 @@ import base64
 import re
 from dataclasses import replace
 
-from components.campaign.model import Campaign
 from components.render.icons import SOURCES
 from components.render.placements import placement_html
 from components.render.preview_document import placements_grid_html
 from components.render.styles import used_css
 from components.render.tap import CALL_KEYS, call_screen_html, chat_screen_html
+from tests.factories import make_campaign
 
-AD = Campaign(
+AD = make_campaign(
     business="Mama Bisi's Bakery and Confectionery, Surulere",
     verified=True,
     text="Fresh bread every morning.",

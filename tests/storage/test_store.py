@@ -39,8 +39,8 @@ from components.storage.store import (
     database_url,
     new_draft_id,
 )
+from tests.factories import clean_image, full_campaign
 from tests.storage.conftest import POSTGRES_ENV, postgres_url_with
-from tests.storage.samples import clean_image, full_ad
 
 ROOT = Path(__file__).resolve().parents[2]
 OWNER = "email:ana@example.com"
@@ -71,7 +71,7 @@ def _count(store: Store, table: str) -> int:
 
 
 def test_round_trip_every_field_and_image_bytes(store):
-    ad = full_ad()
+    ad = full_campaign()
     info = store.save(OWNER, "Bakery launch", ad)
     assert info.version == 1 and info.name == "Bakery launch" and info.owner == OWNER
 
@@ -99,7 +99,7 @@ def test_hostile_strings_are_stored_as_inert_text(store):
 
 
 def test_unchanged_images_are_stored_once(store):
-    ad = full_ad()
+    ad = full_campaign()
     info = store.save(OWNER, "x", ad)
     for number in range(1, 4):
         info = store.save(OWNER, "x", replace(ad, headline=f"v{number}"), info.id, info.version)
@@ -134,7 +134,7 @@ def test_a_payload_from_an_older_or_newer_campaign_still_opens(store):
 def test_every_save_is_a_version_with_what_changed(store):
     clock = FakeClock()
     store._clock = clock
-    first = full_ad()
+    first = full_campaign()
     info = store.save(OWNER, "Launch", first)
     clock.advance(minutes=5)
     second = replace(first, headline="New headline", image=clean_image((50, 50), (9, 9, 9)))
@@ -174,7 +174,7 @@ def test_every_save_is_a_version_with_what_changed(store):
 
 
 def test_second_save_from_a_stale_copy_is_refused_and_can_be_kept_as_a_copy(store):
-    base = full_ad()
+    base = full_campaign()
     info = store.save(OWNER, "Shared draft", base)
     # Two sessions open version 1.
     first_session = replace(base, headline="from session 1")
@@ -239,7 +239,7 @@ def test_saving_over_a_deleted_draft_says_so(store):
 
 
 def test_owners_only_see_their_own_drafts_and_links_open_for_anyone(store):
-    ad = full_ad()
+    ad = full_campaign()
     mine = store.save(OWNER, "Ana's draft", ad)
     assert store.list(OTHER) == []
     assert store.list(OTHER, include_deleted=True) == []
@@ -325,7 +325,7 @@ def test_saved_drafts_get_random_ids(store):
 
 
 def test_rename_duplicate_and_search(store):
-    ad = full_ad()
+    ad = full_campaign()
     cafe = store.save(OWNER, "Café  Launch\n", ad)
     assert cafe.name == "Café Launch"
     store.save(OWNER, "100% off_sale", Campaign())
@@ -361,7 +361,7 @@ def test_bad_names_are_refused(store, name):
 def test_delete_can_be_undone_for_a_while_then_is_purged(store_url):
     clock = FakeClock()
     store = Store(store_url, clock=clock)
-    ad = full_ad()
+    ad = full_campaign()
     keep = store.save(OWNER, "keep", ad)
     gone = store.save(OWNER, "gone", replace(ad, logo=clean_image((20, 20), (5, 5, 5))))
     assert _count(store, "blobs") == 4
@@ -577,11 +577,11 @@ def test_sqlite_folder_that_cannot_be_created(tmp_path):
 def test_read_only_sqlite_opens_drafts_but_refuses_saves(tmp_path):
     path = tmp_path / "drafts.sqlite3"
     writable = Store(f"sqlite:///{path}")
-    info = writable.save(OWNER, "x", full_ad())
+    info = writable.save(OWNER, "x", full_campaign())
     writable.close()
 
     read_only = Store(f"sqlite:///file:{path}?mode=ro&uri=true")
-    assert read_only.open(OWNER, info.id)[1] == full_ad()
+    assert read_only.open(OWNER, info.id)[1] == full_campaign()
     assert [d.id for d in read_only.list(OWNER)] == [info.id]
     read_only.health(writable=False)
     with pytest.raises(StoreUnavailable) as caught:
@@ -627,12 +627,12 @@ def test_postgres_on_a_closed_port_is_unavailable_quickly():
 def test_read_only_postgres_opens_drafts_but_refuses_saves(postgres_schema):
     base = os.environ[POSTGRES_ENV]
     writable = Store(postgres_url_with(base, search_path=postgres_schema))
-    info = writable.save(OWNER, "x", full_ad())
+    info = writable.save(OWNER, "x", full_campaign())
     writable.close()
     read_only = Store(
         postgres_url_with(base, search_path=postgres_schema, default_transaction_read_only="on")
     )
-    assert read_only.open(OWNER, info.id)[1] == full_ad()
+    assert read_only.open(OWNER, info.id)[1] == full_campaign()
     with pytest.raises(StoreUnavailable) as caught:
         read_only.save(OWNER, "y", Campaign())
     assert caught.value.reason == "read-only"

@@ -4,10 +4,11 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from components.campaign.model import Campaign, to_query_params
+from components.campaign.model import to_query_params
+from tests.factories import make_campaign
 from tests.ui.conftest import assert_clean, live_data, run_app, type_text
 
-FULL = Campaign(
+FULL = make_campaign(
     business="Austin Tacos",
     verified=True,
     text="Best breakfast tacos on South Congress 🌮",

@@ -60,6 +60,7 @@ from components.campaign.model import (
 from components.world.locations import main_cities
 from components.world.money import load_rates
 from components.world.regions import CODE_ALIASES, load_catalog
+from tests.factories import make_campaign
 from tests.ui.conftest import assert_clean, run_app
 
 PARAMS = (*SHARE_PARAMS, "draft")
@@ -268,7 +269,7 @@ def named(name: str, notes: str) -> bool:
 # A base ad no value can read as: read over it, a value the reader rejected (and so left at
 # the base) shows as a change even where the default ad happens to hold the same value.
 _UNREACHABLE = "\x00unreachable-🜁" * 300
-SENTINEL = Campaign(
+SENTINEL = make_campaign(
     **dict.fromkeys(TEXT, _UNREACHABLE),
     cta="",
     region="",

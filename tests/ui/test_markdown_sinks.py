@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.campaign.campaign_file import campaign_to_dict
 from components.campaign.quoting import markdown_code, markdown_text
-from tests.storage.samples import full_ad
+from tests.factories import full_campaign
 from tests.ui.conftest import assert_clean, run_app
 from tests.ui.test_campaigns_page import save_as
 
@@ -99,7 +99,7 @@ def shown(at: AppTest, payload: str) -> list[str]:
 
 
 def campaign_file(**changes) -> bytes:
-    record = campaign_to_dict(full_ad())
+    record = campaign_to_dict(full_campaign())
     record.update(changes)
     return json.dumps(record).encode()
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from components.campaign.model import SAMPLE_DATA
+from components import SAMPLE_DATA
 from components.forecast import default_params
 from components.render.citations import citation_html, citation_parts, citation_text, named_sources
 from components.ui.pages.model import audience_rows, parameter_rows, rollout_rule_rows

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from components.campaign.model import Campaign, default_campaign
+from components.campaign.model import default_campaign
 from components.world.money import (
     convert,
     currency_options,
@@ -22,6 +22,7 @@ from components.world.money import (
     resolve_currency,
     to_display,
 )
+from tests.factories import make_campaign
 
 
 def test_rates_are_dated_and_usd_is_one():
@@ -56,18 +57,18 @@ def test_money_is_written_in_the_pages_one_locale_with_each_currencys_symbol():
 
 
 def test_money_follows_the_numbers_own_country_not_the_dialling_region():
-    ad = Campaign(phone="+1 212 555 0100", region="NG")
+    ad = make_campaign(phone="+1 212 555 0100", region="NG")
     assert currency_region(ad) == "US"
     assert display_currency(ad) == ("USD", "")
-    ghana = Campaign(phone="+233 24 123 4567", region="NG")
+    ghana = make_campaign(phone="+233 24 123 4567", region="NG")
     assert currency_options(currency_region(ghana))[:2] == ["USD", "GHS"]
 
 
 def test_a_local_number_uses_the_dialling_region_and_an_invalid_one_falls_back_to_it():
     assert display_currency(default_campaign()) == ("NGN", "")  # 0802 … with region NG
-    assert display_currency(Campaign(phone="+44 20 7031 3000", region="NG"))[0] == "GBP"
-    assert display_currency(Campaign(phone="not a number", region="IN"))[0] == "INR"
-    assert display_currency(Campaign(phone="", region="BR"))[0] == "BRL"
+    assert display_currency(make_campaign(phone="+44 20 7031 3000", region="NG"))[0] == "GBP"
+    assert display_currency(make_campaign(phone="not a number", region="IN"))[0] == "INR"
+    assert display_currency(make_campaign(phone="", region="BR"))[0] == "BRL"
 
 
 def test_a_chosen_currency_wins_and_one_without_a_rate_says_so():

@@ -28,9 +28,10 @@ from components.world.targeting import (
     targeting_warnings,
     utc_offsets,
 )
+from tests.factories import make_campaign
 
 # A Lagos number: its country is Nigeria.
-LAGOS = Campaign(phone="+234 802 123 4589", region="NG", countries=("NG",), budget=10.0)
+LAGOS = make_campaign(phone="+234 802 123 4589", region="NG", countries=("NG",), budget=10.0)
 
 
 def ad(**changes) -> Campaign:
@@ -360,14 +361,14 @@ def test_a_city_shrinks_its_countrys_audience_and_leaves_the_others_whole():
 
 
 def test_the_budget_follows_the_city_audience():
-    ad = Campaign(countries=("NG", "GH"), budget=100.0)
+    ad = make_campaign(countries=("NG", "GH"), budget=100.0)
     whole = budget_split(ad)
     local = budget_split(replace(ad, city=LAGOS_CITY, radius_km=17))
     assert local["NG"] < whole["NG"] and math.isclose(sum(local.values()), 100.0)
 
 
 def test_the_table_shows_the_city_audience():
-    ad = Campaign(countries=("NG", "GH"), city=LAGOS_CITY, radius_km=17)
+    ad = make_campaign(countries=("NG", "GH"), city=LAGOS_CITY, radius_km=17)
     table = targeting_table(ad)
     expected = targeting.location_range("NG", LAGOS_CITY, 17)
     row = table[table["code"] == "NG"].iloc[0]

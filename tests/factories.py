@@ -1,4 +1,5 @@
-"""A campaign with every field set away from its default, for round-trip tests.
+"""Campaigns for tests: `make_campaign(**overrides)` for one typical ad, `full_campaign()` for
+every field away from its default (round trips).
 
 Fields added to Campaign later get a generic non-default value (see `_bumped`), so the round-trip
 tests keep covering every field without being edited; a field type this cannot bump fails with
@@ -99,11 +100,33 @@ def _bumped(name: str, default: object, tp: object) -> object:
         return (*default, "x")
     raise AssertionError(
         f"Campaign.{name} ({tp}) is new: add a non-default value for it to KNOWN in "
-        "tests/storage/samples.py"
+        "tests/factories.py"
     )
 
 
-def full_ad() -> Campaign:
+TYPICAL = {
+    "business": "Lagos Bakes",
+    "verified": True,
+    "text": "Fresh bread every morning.",
+    "headline": "Hot bread, 6am",
+    "description": "Free delivery",
+    "cta": "message",
+    "phone": "0803 123 4567",
+    "region": "NG",
+    "prefill": "Hi! I'd like bread & cake?",
+    "greeting": "Hello",
+    "replies": ("Menu",),
+    "countries": ("NG",),
+}
+
+
+def make_campaign(**overrides: object) -> Campaign:
+    """A typical Message ad of a Lagos bakery with no images, with `overrides` applied; the
+    fields a test does not name keep the model's defaults. An unknown field name fails."""
+    return Campaign(**{**TYPICAL, **overrides})
+
+
+def full_campaign() -> Campaign:
     """Every Campaign field away from its default, images included."""
     values = dict(KNOWN)
     values["image"] = clean_image((64, 80), (200, 120, 40))
@@ -122,5 +145,5 @@ def full_ad() -> Campaign:
         for f in dataclasses.fields(Campaign)
         if getattr(ad, f.name) == getattr(default, f.name)
     ]
-    assert not same, f"full_ad() leaves these fields at their default: {same}"
+    assert not same, f"full_campaign() leaves these fields at their default: {same}"
     return ad
