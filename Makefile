@@ -7,10 +7,13 @@ PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # fonts-noto-core: Noto Sans Arabic, Hebrew, Devanagari, Thai and the other scripts' fonts,
 # so right-to-left and Indic/Thai copy shapes in the previews without any web font.
+# fonts-liberation, fonts-dejavu-core: the faces the sample creatives are set in (make
+# sample-images redraws them byte for byte; tests/tools checks it).
 # haproxy: the load balancer of `make cluster` (and of its browser test).
-APT_PACKAGES := chromium fonts-liberation fonts-noto-color-emoji fonts-noto-core haproxy
+APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation fonts-noto-color-emoji fonts-noto-core \
+	haproxy
 
-.PHONY: run cluster test lint format bench bench-cluster screenshots browser clean
+.PHONY: run cluster test lint format bench bench-cluster screenshots sample-images browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +77,10 @@ bench-cluster: $(VENV)/.dev browser
 # Every page at 1400 and 390 px into docs/screenshots/, for a person to look at.
 screenshots: $(VENV)/.dev browser
 	$(BIN)/python tools/screenshots.py
+
+# Redraw the sample creatives into sample_data/images/ (the same bytes as committed).
+sample-images: $(VENV)/.runtime browser
+	$(BIN)/python -m tools.sample_images
 
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots node_modules

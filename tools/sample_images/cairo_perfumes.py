@@ -3,12 +3,10 @@ under a Cairo arch, with its Arabic title set right to left.
 
 Pillow shapes only, no downloaded art. The title uses Noto Sans Arabic from Debian's
 fonts-noto-core (installed by `make`) and Pillow's libraqm layout, which joins and orders
-Arabic letters; without either the art is drawn with no title. Writes, into
+Arabic letters; without either it refuses to draw (`MissingFont`). Writes, into
 ``sample_data/images/``, ``cairo-perfumes.jpg`` (1080x1350), ``cairo-perfumes-story.jpg``
 (1080x1920, the top 14% and bottom 20% left free of text) and ``cairo-perfumes-logo.png``
-(256x256). Run once from the repository root::
-
-    .venv/bin/python -m tools.make_rtl_sample_images
+(256x256); `make sample-images` runs it with the others.
 """
 
 from __future__ import annotations
@@ -18,10 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
 
-from tools.make_sample_images import JPEG_QUALITY, LOGO_SIZE, gradient, rgba
+from tools.sample_images.drawing import JPEG_QUALITY, LOGO_SIZE, MissingFont, gradient, rgba
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "sample_data" / "images"
 SLUG = "cairo-perfumes"
 SCALE = 2  # drawn at twice the size and scaled down, for smooth edges
 ARABIC_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf")
@@ -98,9 +94,11 @@ def _bottle(image: Image.Image, cx: float, base: float, height: float) -> None:
 
 
 def _title(image: Image.Image, text: str, cx: float, cy: float, size: int) -> None:
-    """The Arabic title, shaped and ordered right to left (libraqm), when the font is there."""
-    if not (ARABIC_FONT.exists() and features.check("raqm")):
-        return
+    """The Arabic title, shaped and ordered right to left (libraqm)."""
+    if not ARABIC_FONT.exists():
+        raise MissingFont(f"{ARABIC_FONT} is not installed")
+    if not features.check("raqm"):
+        raise MissingFont("Pillow was built without libraqm, which lays out Arabic")
     face = ImageFont.truetype(str(ARABIC_FONT), size, layout_engine=ImageFont.Layout.RAQM)
     draw = ImageDraw.Draw(image)
     draw.text(
@@ -145,16 +143,14 @@ def logo() -> Image.Image:
     return art.resize((LOGO_SIZE, LOGO_SIZE), Image.Resampling.LANCZOS)
 
 
-def main() -> None:
-    """Write the three files of the cairo-perfumes sample."""
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
+def write(out_dir: Path) -> list[Path]:
+    """Write the three files of the cairo-perfumes sample into `out_dir`; return their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     save = {"quality": JPEG_QUALITY, "optimize": True, "progressive": True}
+    feed, story, badge = (out_dir / f"{SLUG}{end}" for end in (".jpg", "-story.jpg", "-logo.png"))
     # Feed: the title inside the centred 1080x1080 square, so a 1:1 crop keeps it whole.
-    scene(1080, 1350, 0.2, 0.86).save(OUT_DIR / f"{SLUG}.jpg", "JPEG", **save)
+    scene(1080, 1350, 0.2, 0.86).save(feed, "JPEG", **save)
     # Story: the title below the top 14%, the bottle above the bottom 20%.
-    scene(1080, 1920, 0.24, 0.76).save(OUT_DIR / f"{SLUG}-story.jpg", "JPEG", **save)
-    logo().save(OUT_DIR / f"{SLUG}-logo.png", "PNG", optimize=True)
-
-
-if __name__ == "__main__":
-    main()
+    scene(1080, 1920, 0.24, 0.76).save(story, "JPEG", **save)
+    logo().save(badge, "PNG", optimize=True)
+    return [feed, story, badge]
