@@ -8,10 +8,11 @@ The pieces live in `components/ui/shell.py`: this script is re-read on every rer
 """
 
 from components.ui import url_notes_banner
+from components.ui.navigation import app_navigation, next_step
 from components.ui.replica import moved_replica_note
 from components.ui.session import current_campaign, end_run, init_session, sync_url
 from components.ui.share import shared_view_banner
-from components.ui.shell import app_navigation, configure_page, next_step, shared_sidebar
+from components.ui.shell import configure_page, shared_sidebar
 from components.ui.workspace import remember_browser
 
 configure_page()

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench.load import CHROMIUM, CHROMIUM_ARGS, machine, percentile
-from components.ui.shell import PAGES
+from components.ui.navigation import PAGES
 from components.world.targeting import target_groups
 from tools.app_server import streamlit_server
 

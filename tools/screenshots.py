@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.ui.shell import PAGES  # noqa: E402
+from components.ui.navigation import PAGES  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
 from tools.app_server import streamlit_server  # noqa: E402
 

@@ -38,6 +38,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from components.campaign.fields import FIELDS, MAX_CHARS, NUMBER_RANGES, field_label
 from components.campaign.hours import DAYS, BusinessHours, hours_problems, hours_to_record
 from components.campaign.images import (
     MAX_STORED_BYTES,
@@ -46,25 +47,7 @@ from components.campaign.images import (
     check_upload,
     size_text,
 )
-from components.campaign.model import (
-    CTA_LABELS,
-    IMAGE_FITS,
-    MAX_BUDGET_USD,
-    MAX_DAYS,
-    MAX_RADIUS_KM,
-    MAX_REPLY_MINUTES,
-    MAX_RUNS,
-    MAX_SEED,
-    MAX_START_YEAR,
-    MAX_URL_CHARS,
-    MIN_RADIUS_KM,
-    MIN_RUNS,
-    MIN_START_YEAR,
-    SCENARIOS,
-    Campaign,
-    reply_problems,
-    written_number,
-)
+from components.campaign.model import Campaign, reply_problems, written_number
 from components.campaign.phone import normalize_region
 from components.campaign.quoting import markdown_code
 
@@ -99,51 +82,7 @@ V1_FIELDS = frozenset(
     }
 )  # fmt: skip
 
-# Human names of fields (history list, error messages). A field missing here is named from
-# its identifier ("story_image" → "Story image").
-FIELD_LABELS = {
-    "business": "Page name",
-    "verified": "Verified badge",
-    "text": "Primary text",
-    "headline": "Headline",
-    "description": "Description",
-    "cta": "Button",
-    "phone": "WhatsApp number",
-    "region": "Number's country",
-    "prefill": "Pre-filled message",
-    "greeting": "Greeting",
-    "replies": "Quick replies",
-    "countries": "Target countries",
-    "scenario": "Rollout scenario",
-    "budget": "Daily budget",
-    "days": "Campaign length",
-    "seed": "Simulation seed",
-    "reply_minutes": "Reply time",
-    "schedule_hours": "Calls only in business hours",
-    "runs": "Simulation runs",
-    "start": "Start date",
-    "currency": "Currency",
-    "image": "Image",
-    "logo": "Logo",
-    "story_image": "Story image",
-    "image_fit": "Image framing",
-    "split_mode": "Budget split",
-    "manual_split": "Manual budget split",
-    "hours": "Business hours",
-    "city": "City",
-    "radius_km": "Radius around the city",
-}
-
 _MAX_SPLIT_COUNTRIES = 300
-# What the pages offer for each number a file sets (the share link holds them to the same).
-NUMBER_RANGES = {
-    "budget": (0, MAX_BUDGET_USD),
-    "days": (1, MAX_DAYS),
-    "seed": (0, MAX_SEED),
-    "runs": (MIN_RUNS, MAX_RUNS),
-    "radius_km": (MIN_RADIUS_KM, MAX_RADIUS_KM),
-    "reply_minutes": (0, MAX_REPLY_MINUTES),
-}
 
 
 class CampaignFileError(ValueError):
@@ -152,11 +91,6 @@ class CampaignFileError(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def field_label(name: str) -> str:
-    """The human name of a Campaign field."""
-    return FIELD_LABELS.get(name) or name.replace("_", " ").strip().capitalize()
 
 
 # ---- type introspection -----------------------------------------------------------------
@@ -475,8 +409,8 @@ def _check_magnitude(value: int | float, path: str) -> None:
 def _text_limit(path: str) -> int:
     top = path.split(".", 1)[0].split("[", 1)[0]
     if "[" in path or "." in path:
-        return min(MAX_URL_CHARS.get(top, MAX_TEXT_CHARS), MAX_TEXT_CHARS)
-    return MAX_URL_CHARS.get(top, MAX_TEXT_CHARS)
+        return min(MAX_CHARS.get(top, MAX_TEXT_CHARS), MAX_TEXT_CHARS)
+    return MAX_CHARS.get(top, MAX_TEXT_CHARS)
 
 
 def _decode_hours(value: Any, path: str, ctx: _Context) -> BusinessHours:
@@ -516,19 +450,13 @@ def _decode_hours(value: Any, path: str, ctx: _Context) -> BusinessHours:
 def _check_campaign(values: dict[str, Any]) -> None:
     """Range and vocabulary checks of known fields (files from people only)."""
     from components.world.regions import parse_country_codes
-    from components.world.targeting import SPLIT_MODES
 
     def bad(name: str, message: str) -> CampaignFileError:
         return CampaignFileError(f"{_where(name)} {message}")
 
-    if "cta" in values and values["cta"] not in CTA_LABELS:
-        raise bad("cta", "must be " + " or ".join(f"“{k}”" for k in CTA_LABELS) + ".")
-    if "scenario" in values and values["scenario"] not in SCENARIOS:
-        raise bad("scenario", "must be " + " or ".join(f"“{k}”" for k in SCENARIOS) + ".")
-    if "image_fit" in values and values["image_fit"] not in IMAGE_FITS:
-        raise bad("image_fit", "must be " + " or ".join(f"“{k}”" for k in IMAGE_FITS) + ".")
-    if "split_mode" in values and values["split_mode"] not in SPLIT_MODES:
-        raise bad("split_mode", "must be " + " or ".join(f"“{k}”" for k in SPLIT_MODES) + ".")
+    for name, rule in FIELDS.items():
+        if rule.choices and name in values and values[name] not in rule.choices:
+            raise bad(name, "must be " + " or ".join(f"“{k}”" for k in rule.choices) + ".")
     if "region" in values and normalize_region(values["region"]) != values["region"]:
         raise bad("region", f"{_quoted(values['region'])} is not a known country code.")
     for name, (low, high) in NUMBER_RANGES.items():
@@ -538,10 +466,9 @@ def _check_campaign(values: dict[str, Any]) -> None:
     if isinstance(currency, str) and currency and not re.fullmatch(r"[A-Z]{3}", currency):
         raise bad("currency", "must be a three-letter currency code such as USD, or empty.")
     start = values.get("start")
-    if isinstance(start, dt.date) and not MIN_START_YEAR <= start.year <= MAX_START_YEAR:
-        raise bad(
-            "start", f"must be a date between the years {MIN_START_YEAR} and {MAX_START_YEAR}."
-        )
+    first_year, last_year = FIELDS["start"].low, FIELDS["start"].high
+    if isinstance(start, dt.date) and not first_year <= start.year <= last_year:
+        raise bad("start", f"must be a date between the years {first_year} and {last_year}.")
     if "replies" in values:
         problems = reply_problems(values["replies"])
         if problems:
@@ -639,7 +566,8 @@ def campaign_from_dict(
         _check_campaign(values)
     elif "runs" in values:
         # A draft saved before runs were held to what the Engagement page offers.
-        values["runs"] = min(max(values["runs"], MIN_RUNS), MAX_RUNS)
+        low, high = NUMBER_RANGES["runs"]
+        values["runs"] = int(min(max(values["runs"], low), high))
     try:
         return Campaign(**values)
     except (TypeError, ValueError) as exc:

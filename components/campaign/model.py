@@ -22,6 +22,14 @@ from functools import lru_cache
 from typing import Any
 
 from components import SAMPLE_DATA
+from components.campaign.fields import (
+    CTA_LABELS,
+    FIELDS,
+    MAX_CHARS,
+    MAX_QUICK_REPLIES,
+    NUMBER_RANGES,
+    QUICK_REPLY_LIMIT,
+)
 from components.campaign.hours import (
     BusinessHours,
     canonical_timezone,
@@ -40,47 +48,8 @@ DESCRIPTION_LIMIT = 25
 # Stories: keep primary text under 100; Reels cut primary text at 72 (product.md).
 STORY_TEXT_LIMIT = 100
 REELS_TEXT_LIMIT = 72
-# The welcome message (product.md): Meta's example shows 3 ice breakers; each at most 80.
-MAX_QUICK_REPLIES = 3
-QUICK_REPLY_LIMIT = 80
-
-# Hard ceilings on what a share link may carry. They keep a mangled or hostile URL from
-# filling the page; a value over its ceiling is refused with a note, never silently cut.
-MAX_URL_CHARS = {
-    "business": 75,
-    "text": 2200,
-    "headline": 255,
-    "description": 255,
-    "prefill": 1000,
-    "greeting": 1000,
-    "replies": 4 * (QUICK_REPLY_LIMIT + 1),
-    "phone": 64,
-    "countries": 1500,
-    "hours": 600,
-}
-
-IMAGE_FITS = {"crop": "Fill the frame (crop)", "fit": "Show the whole image (bars)"}
-CTA_LABELS = {"message": "Send WhatsApp Message", "call": "Call Now"}
 # What the business's number is called: a Call Now ad's is dialled, not messaged on WhatsApp.
 NUMBER_LABELS = {"message": "WhatsApp number", "call": "Phone number"}
-SCENARIOS = ("launch", "europe")
-MAX_BUDGET_USD = 100_000.0
-MAX_DAYS = 365
-MAX_SEED = 2**31 - 1
-# Monte Carlo runs: the Engagement page offers 100 to 2,000; a file or link is held to that.
-MIN_RUNS = 100
-MAX_RUNS = 2000
-MAX_REPLY_MINUTES = 24 * 60
-# A forecast's first day: the years a campaign file may name too.
-MIN_START_YEAR = 2000
-MAX_START_YEAR = 2100
-# The radius around a targeted city, in km. Meta's city targeting takes a radius in miles or
-# kilometres (Marketing API, Basic Targeting: geo_locations.cities[].radius with
-# distance_unit); Meta enforces a minimum of about 17 km (10 mi) below which the audience is
-# empty (Zernio API reference, TargetingSpecCitiesInner, docs.rs crate `late`), and Ads
-# Manager offers up to 80 km (50 mi).
-MIN_RADIUS_KM = 17
-MAX_RADIUS_KM = 80
 DEFAULT_RADIUS_KM = 25
 
 
@@ -294,34 +263,6 @@ def _default_campaign() -> Campaign:
 
 # ---- share link -------------------------------------------------------------------------
 
-SHARE_PARAMS = (
-    "business",
-    "verified",
-    "text",
-    "headline",
-    "description",
-    "cta",
-    "phone",
-    "region",
-    "prefill",
-    "greeting",
-    "replies",
-    "countries",
-    "scenario",
-    "budget",
-    "days",
-    "seed",
-    "start",
-    "currency",
-    "reply",
-    "tz",
-    "hours",
-    "city",
-    "radius",
-    "runs",
-    "schedule",
-)
-
 
 def to_query_params(ad: Campaign) -> dict[str, str]:
     """The share-link parameters that reopen this ad (images excepted)."""
@@ -383,6 +324,10 @@ def _clean_text(value: str) -> str:
     return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
 
 
+# Text fields a link carries as they are (the other texts have a shape of their own).
+_PLAIN_TEXT = ("business", "text", "headline", "description", "prefill", "greeting", "phone")
+
+
 def from_query_params(
     params: Mapping[str, Any], base: Campaign | None = None
 ) -> tuple[Campaign, list[str]]:
@@ -409,7 +354,7 @@ def from_query_params(
     if first("draft") == "":
         notes.append(_note("draft", "empty, so no shared draft was opened."))
 
-    for name in ("business", "text", "headline", "description", "prefill", "greeting", "phone"):
+    for name in _PLAIN_TEXT:
         raw = first(name)
         if raw is None:
             continue
@@ -418,18 +363,19 @@ def from_query_params(
             notes.append(_note(name, f"{unreadable}; the sample's {name} is shown instead."))
             continue
         cleaned = raw
-        if len(cleaned) > MAX_URL_CHARS[name]:
+        if len(cleaned) > MAX_CHARS[name]:
             notes.append(
                 _note(
                     name,
-                    f"{len(cleaned):,} characters, more than the {MAX_URL_CHARS[name]:,} "
+                    f"{len(cleaned):,} characters, more than the {MAX_CHARS[name]:,} "
                     f"allowed; the sample's {name} is shown instead.",
                 )
             )
             continue
         changes[name] = cleaned
 
-    for name, held in (("verified", "verified"), ("schedule", "schedule_hours")):
+    for held in ("verified", "schedule_hours"):
+        name = FIELDS[held].param
         raw = first(name)
         if raw is None:
             continue
@@ -469,7 +415,7 @@ def from_query_params(
             notes.append(
                 _note("replies", f"{_unreadable(raw)}; the sample's replies are shown instead.")
             )
-        elif len(raw) > MAX_URL_CHARS["replies"] or reply_problems(replies):
+        elif len(raw) > MAX_CHARS["replies"] or reply_problems(replies):
             notes.append(
                 _note(
                     "replies",
@@ -481,7 +427,7 @@ def from_query_params(
             changes["replies"] = replies
 
     raw = first("countries")
-    if raw is not None and len(raw) > MAX_URL_CHARS["countries"]:
+    if raw is not None and len(raw) > MAX_CHARS["countries"]:
         notes.append(_note("countries", "too long; the sample's targets are kept."))
     elif raw is not None:
         # Empty items ("NG,,GH") are spelling; dropping them first also keeps the codes after
@@ -497,21 +443,15 @@ def from_query_params(
 
     raw = first("scenario")
     if raw is not None:
-        if raw.strip().lower() in SCENARIOS:
+        if raw.strip().lower() in FIELDS["scenario"].choices:
             changes["scenario"] = raw.strip().lower()
         else:
             notes.append(
                 _note("scenario", f"Unknown scenario {_quote(raw)}: use `launch` or `europe`.")
             )
 
-    for name, field_name, low, high, kind in (
-        ("budget", "budget", 0.0, MAX_BUDGET_USD, float),
-        ("days", "days", 1, MAX_DAYS, int),
-        ("seed", "seed", 0, MAX_SEED, int),
-        ("reply", "reply_minutes", 0.0, float(MAX_REPLY_MINUTES), float),
-        ("radius", "radius_km", MIN_RADIUS_KM, MAX_RADIUS_KM, int),
-        ("runs", "runs", MIN_RUNS, MAX_RUNS, int),
-    ):
+    for field_name, (low, high) in NUMBER_RANGES.items():
+        name, kind = FIELDS[field_name].param, int if FIELDS[field_name].whole else float
         raw = first(name)
         if raw is None:
             continue
@@ -570,8 +510,8 @@ def _read_forecast_settings(
             notes.append(
                 _note(
                     "start",
-                    f"should be a date written YYYY-MM-DD between the years {MIN_START_YEAR} "
-                    f"and {MAX_START_YEAR}; {_quote(raw)} ignored.",
+                    f"should be a date written YYYY-MM-DD between the years {FIELDS['start'].low} "
+                    f"and {FIELDS['start'].high}; {_quote(raw)} ignored.",
                 )
             )
         else:
@@ -610,8 +550,8 @@ def _read_forecast_settings(
     raw = first("hours")
     if raw is not None:
         try:
-            if len(raw) > MAX_URL_CHARS["hours"]:
-                raise ValueError(f"at most {MAX_URL_CHARS['hours']:,} characters")
+            if len(raw) > MAX_CHARS["hours"]:
+                raise ValueError(f"at most {MAX_CHARS['hours']:,} characters")
             hours = replace(hours, weekly=parse_hours_text(raw))
         except ValueError as error:
             notes.append(
@@ -658,7 +598,7 @@ def _parse_date(text: str) -> date | None:
         value = date.fromisoformat(text)
     except ValueError:
         return None
-    return value if MIN_START_YEAR <= value.year <= MAX_START_YEAR else None
+    return value if FIELDS["start"].low <= value.year <= FIELDS["start"].high else None
 
 
 # A number as people write it in a link: ASCII digits, an optional sign, point and exponent.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from components.campaign.model import MAX_URL_CHARS, Campaign
+from components.campaign.fields import MAX_CHARS
+from components.campaign.model import Campaign
 
 # The words the business says in the chat, which name it ("Hi! Welcome to Mama Bisi's").
 RENAMED_FIELDS = {"greeting": "greeting", "prefill": "pre-filled message"}
@@ -46,7 +47,7 @@ def rename_offer(ad: Campaign, old: str) -> RenameOffer | None:
         renamed = replace_name(value, old.strip(), new)
         if renamed == value:
             continue
-        if len(renamed) > MAX_URL_CHARS[name]:
+        if len(renamed) > MAX_CHARS[name]:
             too_long.append(name)
         else:
             changes.append((name, renamed))

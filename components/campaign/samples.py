@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import Any
 
 from components import SAMPLE_DATA
-from components.campaign.model import MAX_URL_CHARS, Campaign, campaign_from_record
+from components.campaign.fields import MAX_CHARS
+from components.campaign.model import Campaign, campaign_from_record
 from components.campaign.phone import normalize_region
 from components.campaign.renaming import replace_name
 
@@ -94,7 +95,7 @@ def adapt_to_prospect(
     The sample's own name, as a whole name (`renaming.replace_name`: "Bo" in "Book" stays), is
     replaced in the copy and the chat's words, so the tour reads as the prospect's ad, not
     the bakery's with a new header. Nothing may pass the ceiling a share link carries
-    (`MAX_URL_CHARS`): when a value would, nothing changes and `refused` says which and why,
+    (`MAX_CHARS`): when a value would, nothing changes and `refused` says which and why,
     before anything is stored (an edit later would otherwise cut it without a word).
     """
     changes: dict[str, str] = {}
@@ -116,14 +117,14 @@ def adapt_to_prospect(
         renamed_fields.discard("text")
     refused = tuple(
         f"The {PROSPECT_FIELDS[name]} would be {len(value):,} characters, more than the "
-        f"{MAX_URL_CHARS[name]:,} allowed"
+        f"{MAX_CHARS[name]:,} allowed"
         + (
             ": the new name is longer than the one it replaces; use a shorter name."
             if name in renamed_fields
             else "; shorten it."
         )
         for name, value in changes.items()
-        if len(value) > MAX_URL_CHARS[name]
+        if len(value) > MAX_CHARS[name]
     )
     if refused:
         return ProspectAd(ad, refused)

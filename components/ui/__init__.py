@@ -1,9 +1,11 @@
 """The Streamlit UI: the only package that imports Streamlit.
 
-Each page's body is in `pages/`; `shell` is what every page shares (page config, the one
-`PAGES` table, navigation, the sidebar); `session` holds the session's campaign, its URL and
-the caches; the other modules are input groups and dialogs, one per concern. What they return
-is plain data (a `Campaign`, settings) for the pure packages below to draw and forecast.
+Each page's body is in `pages/`; `navigation` holds the one `PAGES` table and the navigation
+over it; `shell` is what every page shares (page config, the sidebar); `session` holds the
+session's campaign and its URL, `accounts` whose drafts these are, `forecast_cache` the
+forecasts shared by sessions, `media` the files served to the browser; the other modules are
+input groups and dialogs, one per concern. What they return is plain data (a `Campaign`,
+settings) for the pure packages below to draw and forecast.
 """
 
 from components.ui.common import url_notes_banner

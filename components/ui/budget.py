@@ -11,7 +11,8 @@ import math
 
 import streamlit as st
 
-from components.campaign.model import MAX_BUDGET_USD, Campaign
+from components.campaign.fields import FIELDS
+from components.campaign.model import Campaign
 from components.world.money import (
     convert,
     currency_digits,
@@ -59,7 +60,7 @@ def daily_budget_input(ad: Campaign, key: str, **options: object) -> float:
     typed = st.number_input(
         f"Daily budget ({currency})",
         min_value=0.0,
-        max_value=float(to_display(MAX_BUDGET_USD, currency)),
+        max_value=float(to_display(FIELDS["budget"].high, currency)),
         step=budget_step(currency),
         format=f"%.{currency_digits(currency)}f",
         key=key,
@@ -68,6 +69,6 @@ def daily_budget_input(ad: Campaign, key: str, **options: object) -> float:
         + (f" Simulated in US dollars at {note}; a share link carries US dollars." if note else ""),
         **options,
     )
-    usd = min(from_display(float(typed or 0.0), currency, ad.budget), MAX_BUDGET_USD)
+    usd = min(from_display(float(typed or 0.0), currency, ad.budget), FIELDS["budget"].high)
     state[origin] = (usd, currency)
     return usd

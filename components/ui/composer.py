@@ -20,6 +20,13 @@ from functools import partial
 
 import streamlit as st
 
+from components.campaign.fields import (
+    CTA_LABELS,
+    IMAGE_FITS,
+    MAX_CHARS,
+    MAX_QUICK_REPLIES,
+    QUICK_REPLY_LIMIT,
+)
 from components.campaign.images import (
     MAX_STORED_BYTES,
     MAX_STORED_SIDE,
@@ -29,15 +36,10 @@ from components.campaign.images import (
     size_text,
 )
 from components.campaign.model import (
-    CTA_LABELS,
     DESCRIPTION_LIMIT,
     HEADLINE_LIMIT,
-    IMAGE_FITS,
-    MAX_QUICK_REPLIES,
-    MAX_URL_CHARS,
     NUMBER_LABELS,
     PRIMARY_TEXT_LIMIT,
-    QUICK_REPLY_LIMIT,
     Campaign,
     cached_phone_check,
     is_sample_art,
@@ -106,7 +108,7 @@ def _text_field(
 ) -> None:
     """A live text field editing the Campaign's `name`, with its one counter (Meta's `limit`,
     or the hard ceiling when Meta recommends none)."""
-    ceiling = MAX_URL_CHARS[name]
+    ceiling = MAX_CHARS[name]
     live_text(
         label,
         key=key(name),
@@ -245,14 +247,14 @@ def _rename_offer() -> None:
             st.button("Update greeting and message", key="rename_apply", on_click=_apply_rename,
                       icon=":material/sync:", disabled=shared_view())  # fmt: skip
         for name in offer.too_long:
-            ceiling = MAX_URL_CHARS[name]
+            ceiling = MAX_CHARS[name]
             st.caption(f"The {RENAMED_FIELDS[name]} also says {markdown_code(offer.old)}, but "
                        f"the new name would take it past {ceiling} characters: edit it under "
                        "Welcome.")  # fmt: skip
 
 
 def _page_section() -> None:
-    business = MAX_URL_CHARS["business"]
+    business = MAX_CHARS["business"]
     _text_field("Page name", "business", limit=business)
     _rename_offer()
     st.toggle("Verified badge", key=key("verified"), disabled=shared_view())
@@ -314,13 +316,13 @@ def _button_section() -> None:
 
 
 def _welcome_section() -> None:
-    ceiling = MAX_URL_CHARS["prefill"]
+    ceiling = MAX_CHARS["prefill"]
     _text_field(
         "Pre-filled message", "prefill", limit=ceiling, multiline=True, height=70,
         help="Sits in the customer's chat box, ready to send, when they tap the button.",
     )  # fmt: skip
     _text_field(
-        "Greeting", "greeting", limit=MAX_URL_CHARS["greeting"], multiline=True, height=70,
+        "Greeting", "greeting", limit=MAX_CHARS["greeting"], multiline=True, height=70,
         help="The business's first bubble.",
     )  # fmt: skip
     state = st.session_state

@@ -19,7 +19,16 @@ from components.campaign.campaign_file import (
 )
 from components.campaign.images import MAX_STORED_BYTES, size_text, thumbnail_jpeg
 from components.campaign.model import Campaign
-from components.storage.store import DraftConflict, DraftInfo, StoreError
+from components.storage.store import MAX_NAME_CHARS, DraftConflict, DraftInfo, StoreError
+from components.ui.accounts import (
+    SIGN_IN_MESSAGE,
+    SignInRequired,
+    auth_configured,
+    auth_providers,
+    draft_owner,
+    drafts_store,
+    signed_in_user,
+)
 from components.ui.common import (
     file_uploader,
     leave_message,
@@ -28,19 +37,13 @@ from components.ui.common import (
     pending_message,
 )
 from components.ui.copy_link import copy_link
+from components.ui.navigation import page_path
 from components.ui.session import (
-    SIGN_IN_MESSAGE,
     OpenDraft,
-    SignInRequired,
-    auth_configured,
-    auth_providers,
     current_campaign,
-    draft_owner,
-    drafts_store,
     load_campaign,
     open_draft,
     set_open_draft,
-    signed_in_user,
 )
 
 FLASH_KEY = "drafts_flash"
@@ -197,7 +200,7 @@ def save_dialog() -> None:
     """Name and save the campaign from any page, with a link to every draft."""
     show_flash()
     save_panel(prefix="sidebar_")
-    st.page_link("app_pages/campaigns.py", label="All drafts", icon=":material/folder_open:")
+    st.page_link(page_path("campaigns"), label="All drafts", icon=":material/folder_open:")
 
 
 def _sign_in(provider: str | None) -> None:
@@ -269,7 +272,7 @@ def save_panel(prefix: str = "") -> None:
     st.session_state.setdefault(name_key, opened.name if opened else current_campaign().business)
     # Wide enough for "Save as a copy" whole at 1024 px with the sidebar open.
     cols = st.columns([2, 1.2, 1.2], vertical_alignment="bottom")
-    cols[0].text_input("Draft name", key=name_key, max_chars=120)
+    cols[0].text_input("Draft name", key=name_key, max_chars=MAX_NAME_CHARS)
     label = "Save" if opened else "Save as draft"
     cols[1].button(label, on_click=save_current, kwargs={"prefix": prefix},
                    key=f"{prefix}draft_save", type="primary", icon=":material/save:",
@@ -356,7 +359,9 @@ def draft_row(info: DraftInfo) -> None:
         cols[2].button("Duplicate", key=f"dup_{info.id}", on_click=duplicate, args=(info.id,),
                        width="stretch")  # fmt: skip
         with cols[3].popover("Rename", width="stretch"):
-            st.text_input("New name", value=info.name, key=f"rename_{info.id}", max_chars=120)
+            st.text_input(
+                "New name", value=info.name, key=f"rename_{info.id}", max_chars=MAX_NAME_CHARS
+            )
             st.button("Rename", key=f"do_rename_{info.id}", on_click=rename, args=(info.id,))
         with cols[4].popover("Share", width="stretch"):
             # A component's key may not hold "__", which a draft id can: its hex stands in.

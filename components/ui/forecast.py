@@ -8,17 +8,14 @@ from dataclasses import replace
 import streamlit as st
 
 from components import ASSETS
-from components.campaign.model import MAX_DAYS, MAX_SEED, Campaign
+from components.campaign.fields import FIELDS
+from components.campaign.model import Campaign
 from components.forecast import HeadlineMetric, SimulationResult, default_start
 from components.render.charts import presentation_spec
 from components.render.forecast_views import ChartView
 from components.ui.budget import daily_budget_input
-from components.ui.session import (
-    cached_forecast,
-    current_campaign,
-    forecast_is_cached,
-    set_campaign,
-)
+from components.ui.forecast_cache import cached_forecast, forecast_is_cached
+from components.ui.session import current_campaign, set_campaign
 from components.world.money import (
     currency_label,
     currency_options,
@@ -88,7 +85,7 @@ def forecast_settings(ad: Campaign) -> Campaign:
         border=True, horizontal=True, vertical_alignment="bottom", key="forecast_settings"
     ):
         budget = daily_budget_input(ad, "eng_budget")  # in the display currency
-        st.number_input("Days", min_value=1, max_value=MAX_DAYS, step=1, key="eng_days")
+        st.number_input("Days", min_value=1, max_value=FIELDS["days"].high, step=1, key="eng_days")
         st.selectbox(
             "Reply time", options=reply_options(ad.reply_minutes), format_func=reply_label,
             key="eng_reply", help="How fast the business answers a new chat or returns a "
@@ -134,7 +131,7 @@ def _more_settings(ad: Campaign) -> None:
         help="More runs give steadier bands and take longer.",
     )  # fmt: skip
     st.number_input(
-        "Seed", min_value=0, max_value=MAX_SEED, step=1, key="eng_seed",
+        "Seed", min_value=0, max_value=FIELDS["seed"].high, step=1, key="eng_seed",
         help="The same seed and inputs give the same forecast.",
     )  # fmt: skip
     st.button("Apply", type="primary", key="eng_apply", icon=":material/check:",

@@ -2,16 +2,19 @@
 
 The city is one of the main cities (`components.world.locations.main_cities`) of the targeted
 countries, shown as "Lagos · NG"; the radius is a slider within Meta's city-radius limits
-(`components.campaign.model.MIN_RADIUS_KM`…`MAX_RADIUS_KM`). The widgets' keys start with `tgt_`, so
-loading another ad (`session.load_campaign`) re-seeds them from it.
+(the `radius_km` row of `components.campaign.fields.FIELDS`). The widgets' keys start with
+`tgt_`, so loading another ad (`session.load_campaign`) re-seeds them from it.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components.campaign.model import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM, Campaign
+from components.campaign.fields import FIELDS
+from components.campaign.model import DEFAULT_RADIUS_KM, Campaign
 from components.world.locations import city_labels, get_city
+
+_RADIUS = FIELDS["radius_km"]
 
 LOCATION_MODES = {"country": "Country", "city": "City + radius"}
 LOCATION_HELP = (
@@ -26,7 +29,7 @@ def location_picker(ad: Campaign) -> tuple[str, int]:
     state = st.session_state
     labels = city_labels(tuple(ad.countries))
     state.setdefault("tgt_location", "city" if ad.city in labels else "country")
-    state.setdefault("tgt_radius", min(max(ad.radius_km, MIN_RADIUS_KM), MAX_RADIUS_KM))
+    state.setdefault("tgt_radius", min(max(ad.radius_km, _RADIUS.low), _RADIUS.high))
     if state.get("tgt_city", ad.city) not in labels:
         # The city's country was taken out of the targets (or none was chosen yet).
         state["tgt_city"] = next(iter(labels), None)
@@ -46,11 +49,11 @@ def location_picker(ad: Campaign) -> tuple[str, int]:
     city = st.selectbox("City", list(labels), key="tgt_city", format_func=labels.get)
     radius = st.slider(
         "Radius (km)",
-        min_value=MIN_RADIUS_KM,
-        max_value=MAX_RADIUS_KM,
+        min_value=_RADIUS.low,
+        max_value=_RADIUS.high,
         step=1,
         key="tgt_radius",
-        help=f"Meta's city radius: {MIN_RADIUS_KM}–{MAX_RADIUS_KM} km (10–50 miles).",
+        help=f"Meta's city radius: {_RADIUS.low}–{_RADIUS.high} km (10–50 miles).",
     )
     return str(city or ""), int(radius)
 

@@ -18,19 +18,11 @@ import streamlit as st
 from components.campaign.model import Campaign, is_sample_art
 from components.storage.owners import owner_kind
 from components.storage.store import DraftConflict, StoreError
+from components.ui.accounts import SignInRequired, draft_owner, drafts_store
 from components.ui.common import leave_message, markdown_code, pending_message
 from components.ui.copy_link import copy_link
 from components.ui.drafts import share_link, signed_out
-from components.ui.session import (
-    OpenDraft,
-    SignInRequired,
-    current_campaign,
-    draft_owner,
-    drafts_store,
-    open_draft,
-    set_open_draft,
-    share_url,
-)
+from components.ui.session import OpenDraft, current_campaign, open_draft, set_open_draft, share_url
 from components.ui.workspace import SHARE_PROTECTS
 
 SHARED_BANNER = "**You are viewing a shared campaign — Make a copy to edit.**"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.campaign.fields import MAX_CHARS
 from components.campaign.phone import phone_region_options
 from components.campaign.samples import adapt_to_prospect, load_samples, sample_slug
 from components.ui.session import SAMPLE_KEY, current_campaign, load_campaign
@@ -65,10 +66,12 @@ def sample_and_prospect() -> None:
         codes, labels = phone_region_options()
         st.session_state.setdefault("wt_region", current_campaign().region)
         cols = st.columns([2, 1, 2])
-        cols[0].text_input("Prospect's business name", key="wt_name", max_chars=75)
+        cols[0].text_input(
+            "Prospect's business name", key="wt_name", max_chars=MAX_CHARS["business"]
+        )
         cols[1].selectbox("Number's country", codes, format_func=labels.get, key="wt_region")
-        cols[2].text_input("Their WhatsApp number", key="wt_phone", max_chars=40)
-        st.text_input("A line of their copy (optional)", key="wt_text", max_chars=300)
+        cols[2].text_input("Their WhatsApp number", key="wt_phone", max_chars=MAX_CHARS["phone"])
+        st.text_input("A line of their copy (optional)", key="wt_text", max_chars=MAX_CHARS["text"])
         st.button("Use these in the tour", on_click=_make_it_theirs, key="wt_apply",
                   type="primary", icon=":material/auto_fix_high:")  # fmt: skip
         # The messages name fields and counts only, never the typed text.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.ui.session import (
+from components.ui.accounts import (
     COOKIE_MAX_AGE_SECONDS,
     auth_configured,
     browser_identity,

@@ -7,13 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from components.campaign.fields import FIELDS, SHARE_PARAMS
 from components.campaign.hours import DAYS, BusinessHours, timezone_names
 from components.campaign.model import (
-    MAX_BUDGET_USD,
-    MAX_RADIUS_KM,
-    MIN_RADIUS_KM,
     PRIMARY_TEXT_LIMIT,
-    SHARE_PARAMS,
     Campaign,
     default_campaign,
     from_query_params,
@@ -165,7 +162,7 @@ def test_from_query_params_never_raises(params):
     ad, notes = from_query_params(params, FULL)
     assert isinstance(ad, Campaign)
     assert ad.cta in ("message", "call")
-    assert 0 <= ad.budget <= MAX_BUDGET_USD and 1 <= ad.days <= 365
+    assert 0 <= ad.budget <= FIELDS["budget"].high and 1 <= ad.days <= 365
     assert all(isinstance(note, str) for note in notes)
 
 
@@ -236,7 +233,7 @@ def test_forecast_settings_read_from_a_link():
     assert ad.start == date(2027, 1, 4) and ad.currency == "NGN" and ad.reply_minutes == 5
     assert ad.hours.timezone == "Africa/Lagos"
     assert ad.hours.weekly == ((("09:00", "17:00"),),) * 5 + ((("10:00", "14:00"),), ())
-    assert (ad.city, ad.radius_km) == ("2332459", MIN_RADIUS_KM)
+    assert (ad.city, ad.radius_km) == ("2332459", FIELDS["radius_km"].low)
 
 
 def test_empty_forecast_settings_mean_the_defaults():
@@ -287,7 +284,7 @@ _forecast_settings = st.fixed_dictionaries(
             st.integers(0, 1440).map(float), st.floats(0, 1440, allow_nan=False)
         ),
         "hours": st.builds(BusinessHours, st.sampled_from(timezone_names()), _days),
-        "radius_km": st.integers(MIN_RADIUS_KM, MAX_RADIUS_KM),
+        "radius_km": st.integers(FIELDS["radius_km"].low, FIELDS["radius_km"].high),
         "budget": st.floats(0, 100_000, allow_nan=False),
         "city": st.sampled_from(["", "2332459", "2335204"]),  # Lagos, Kano
     }

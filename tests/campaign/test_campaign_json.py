@@ -30,8 +30,9 @@ from components.campaign.campaign_file import (
     field_label,
     import_json,
 )
+from components.campaign.fields import MAX_CHARS
 from components.campaign.hours import BusinessHours
-from components.campaign.model import MAX_URL_CHARS, Campaign, default_campaign
+from components.campaign.model import Campaign, default_campaign
 from tests.factories import HOSTILE, clean_image, full_campaign
 
 
@@ -259,8 +260,8 @@ def test_brackets_inside_text_are_not_nesting():
         ("image_fit", "stretch", ["Image framing"]),
         ("split_mode", "random", ["Budget split"]),
         ("region", "XX", ["Number's country", "not a known country"]),
-        ("text", "x" * (MAX_URL_CHARS["text"] + 1), ["Primary text", "at most 2,200"]),
-        ("business", "x" * (MAX_URL_CHARS["business"] + 1), ["Page name", "at most 75"]),
+        ("text", "x" * (MAX_CHARS["text"] + 1), ["Primary text", "at most 2,200"]),
+        ("business", "x" * (MAX_CHARS["business"] + 1), ["Page name", "at most 75"]),
         ("headline", "bad\x00nul", ["Headline", "a NUL character (U+0000)"]),
         ("greeting", "\ud800lone", ["Greeting", "a lone UTF-16 surrogate"]),
         ("hours", "9 to 5", ["Business hours", "object"]),

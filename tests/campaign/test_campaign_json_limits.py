@@ -19,6 +19,7 @@ from components.campaign.campaign_file import (
     export_json,
     import_json,
 )
+from components.campaign.fields import MAX_CHARS
 from components.campaign.images import (
     MAX_STORED_BYTES,
     MAX_STORED_SIDE,
@@ -26,7 +27,7 @@ from components.campaign.images import (
     MB,
     check_upload,
 )
-from components.campaign.model import MAX_URL_CHARS, Campaign
+from components.campaign.model import Campaign
 from tests.campaign.test_strange_files import ROOT
 from tests.factories import full_campaign
 
@@ -102,7 +103,7 @@ def test_the_largest_export_imports_again(worst_image):
     """Three images at the stored budget and every text field at its ceiling, in 4-byte
     characters: the export fits the importer's limit and comes back identical."""
     ad = full_campaign()
-    text = {name: "😀" * limit for name, limit in MAX_URL_CHARS.items() if name in
+    text = {name: "😀" * limit for name, limit in MAX_CHARS.items() if name in
             ("business", "text", "headline", "description", "prefill", "greeting")}  # fmt: skip
     ad = replace(ad, image=worst_image, logo=worst_image, story_image=worst_image, **text)
     exported = export_json(ad)

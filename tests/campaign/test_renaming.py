@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from components.campaign.model import MAX_URL_CHARS
+from components.campaign.fields import MAX_CHARS
 from components.campaign.renaming import rename_offer, replace_name
 from tests.factories import make_campaign
 
@@ -27,7 +27,7 @@ def test_the_offer_lists_the_fields_that_name_the_old_business():
 
 
 def test_the_offer_never_grows_a_field_past_its_ceiling():
-    ceiling = MAX_URL_CHARS["greeting"]
+    ceiling = MAX_CHARS["greeting"]
     greeting = ("Bo " * (ceiling // 3))[:ceiling]
     ad = make_campaign(business="A much longer name", greeting=greeting, prefill="Hi Bo")
     offer = rename_offer(ad, "Bo")

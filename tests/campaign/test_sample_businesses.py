@@ -16,13 +16,8 @@ import pytest
 from phonenumbers import PhoneNumberType
 from PIL import Image
 
-from components.campaign.model import (
-    DESCRIPTION_LIMIT,
-    HEADLINE_LIMIT,
-    MAX_QUICK_REPLIES,
-    PRIMARY_TEXT_LIMIT,
-    QUICK_REPLY_LIMIT,
-)
+from components.campaign.fields import FIELDS, MAX_QUICK_REPLIES, QUICK_REPLY_LIMIT
+from components.campaign.model import DESCRIPTION_LIMIT, HEADLINE_LIMIT, PRIMARY_TEXT_LIMIT
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
 BUSINESSES = json.loads((SAMPLE_DATA / "businesses.json").read_text(encoding="utf-8"))
@@ -97,12 +92,11 @@ def test_exact_keys(biz):
 def test_a_sample_city_is_a_main_city_of_its_countries(biz):
     if "city" not in biz:
         return
-    from components.campaign.model import MAX_RADIUS_KM, MIN_RADIUS_KM
     from components.world.locations import get_city
 
     city = get_city(biz["city"])
     assert city is not None and city.country in biz["countries"]
-    assert MIN_RADIUS_KM <= biz["radius_km"] <= MAX_RADIUS_KM
+    assert FIELDS["radius_km"].low <= biz["radius_km"] <= FIELDS["radius_km"].high
 
 
 @each

@@ -4,7 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from components.campaign.model import MAX_URL_CHARS, length_warnings
+from components.campaign.fields import MAX_CHARS
+from components.campaign.model import length_warnings
 from components.campaign.samples import adapt_to_prospect, load_samples
 
 
@@ -63,11 +64,11 @@ def test_the_name_is_replaced_as_a_whole_word_only():
 
 @pytest.mark.parametrize("field", ["text", "headline", "greeting"])
 def test_a_long_name_never_pushes_a_field_past_its_ceiling(field):
-    ceiling = MAX_URL_CHARS[field]
+    ceiling = MAX_CHARS[field]
     # The old name fills the field to its ceiling; a longer new one would pass it.
     value = ("Bo " * ceiling)[: ceiling - 1].strip()
     ad = replace(load_samples()["lagos-bakery"].ad, business="Bo", **{field: value})
-    adapted = adapt_to_prospect(ad, "A" * MAX_URL_CHARS["business"], "0805 555 1234", "NG")
+    adapted = adapt_to_prospect(ad, "A" * MAX_CHARS["business"], "0805 555 1234", "NG")
     assert adapted.ad == ad  # nothing changed, not even the number
     assert len(adapted.refused) == 1
     assert f"more than the {ceiling:,} allowed" in adapted.refused[0]
@@ -77,18 +78,18 @@ def test_a_long_name_never_pushes_a_field_past_its_ceiling(field):
     assert getattr(fits, field) == value.replace("Bo", "Bu")
     assert all(
         len(getattr(fits, name)) <= limit
-        for name, limit in MAX_URL_CHARS.items()
+        for name, limit in MAX_CHARS.items()
         if isinstance(getattr(fits, name, None), str)
     )
 
 
 def test_typed_copy_over_its_ceiling_is_refused():
     bakery = load_samples()["lagos-bakery"].ad
-    adapted = adapt_to_prospect(bakery, text="x" * (MAX_URL_CHARS["text"] + 1))
+    adapted = adapt_to_prospect(bakery, text="x" * (MAX_CHARS["text"] + 1))
     assert adapted.ad == bakery
     assert adapted.refused == (
-        f"The primary text would be {MAX_URL_CHARS['text'] + 1:,} characters, more than the "
-        f"{MAX_URL_CHARS['text']:,} allowed; shorten it.",
+        f"The primary text would be {MAX_CHARS['text'] + 1:,} characters, more than the "
+        f"{MAX_CHARS['text']:,} allowed; shorten it.",
     )
 
 

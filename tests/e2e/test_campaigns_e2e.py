@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from components.campaign.model import default_campaign
 from components.storage.store import Store, default_sqlite_url
 from components.storage.workspace import load_key
-from components.ui.session import SIGN_IN_MESSAGE
+from components.ui.accounts import SIGN_IN_MESSAGE
 from tests.e2e.conftest import screenshot, wait_for_app
 from tools.app_server import free_port, streamlit_server
 

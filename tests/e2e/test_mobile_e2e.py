@@ -12,11 +12,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from components.ui.shell import PAGES as SHELL_PAGES
+from components.ui.navigation import PAGES as SHELL_PAGES
 from tests.e2e.conftest import SCREENSHOTS, wait_for_app
 
 PHONE = {"width": 390, "height": 844}
-# What shows that each page of the app's navigation (`shell.PAGES`) has drawn, by page.
+# What shows that each page of the app's navigation (`navigation.PAGES`) has drawn, by page.
 READY = {
     "compose": ("/", ".st-key-preview_panel .bas-cta"),
     "preview": ("/preview", ".st-key-placements [data-placement=reels]"),

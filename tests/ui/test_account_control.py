@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.util import patch_config_options
 
 from components.storage.owners import owner_kind
-from components.ui.session import auth_configured, auth_providers, auth_settings, draft_owner
+from components.ui.accounts import auth_configured, auth_providers, auth_settings, draft_owner
 from tests.ui.conftest import assert_clean
 from tests.ui.test_campaigns_page import AUTH_SECRETS, SIGNED_OUT, person
 

@@ -16,18 +16,14 @@ from components.campaign.quoting import markdown_code
 from components.storage.owners import guest_owner
 from components.storage.store import drafts
 from components.storage.workspace import GUEST_COOKIE, OWNER_COOKIE, load_key
-from components.ui.session import (
-    CLAIM_REFUSED,
-    IDENTITY_KEY,
-    SIGN_IN_MESSAGE,
-    OpenDraft,
-    drafts_store,
-)
+from components.ui.accounts import CLAIM_REFUSED, IDENTITY_KEY, SIGN_IN_MESSAGE, drafts_store
+from components.ui.navigation import page_path
+from components.ui.session import OpenDraft
 from components.ui.workspace import ACCOUNT_PROTECTS, GUEST_PROTECTS, OWNER_PROTECTS
 from tests.ui.conftest import ROOT, assert_clean, run_app, type_text
 
-PAGE = "app_pages/campaigns.py"
-COMPOSE = "app_pages/compose.py"
+PAGE = page_path("campaigns")
+COMPOSE = page_path("compose")
 
 # Sign-in set up as in .streamlit/secrets.toml; AppTest's `secrets` stands in for the file.
 AUTH_SECRETS = {
@@ -101,7 +97,7 @@ def test_save_edit_and_restore_a_version():
     name = unique("Bakery")
     first = save_as(at, name)
     assert first.version == 1 and any("version 1" in s.value for s in at.success)
-    at.switch_page("app_pages/compose.py").run()
+    at.switch_page(page_path("compose")).run()
     type_text(at, "ad_headline", "A brand new headline")
     at.switch_page(PAGE).run()
     assert any("unsaved changes" in c.value for c in at.caption)
@@ -196,7 +192,7 @@ def test_signed_out_with_sign_in_set_up_cannot_save_or_list():
     assert at.get("download_button")  # export still works
     # The sidebar's Save draft says the same.
     at.switch_page(COMPOSE).run()
-    at.menu_button(key="ad_actions").click("save").run()
+    at.menu_button(key="sidebar_menu").click("save").run()
     assert_clean(at)
     assert any(w.value == SIGN_IN_MESSAGE for w in at.warning)
     assert at.button(key="sidebar_draft_save").disabled
@@ -218,7 +214,7 @@ def test_sidebar_save_draft_dialog_saves_from_compose():
     at = run_app()
     assert at.session_state["ad"] is not None
     type_text(at, "ad_headline", "Saved from the sidebar")
-    at.menu_button(key="ad_actions").click("save").run()
+    at.menu_button(key="sidebar_menu").click("save").run()
     assert_clean(at)
     name = unique("Sidebar")
     at.text_input(key="sidebar_draft_name").input(name)

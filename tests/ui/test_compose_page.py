@@ -174,7 +174,7 @@ def test_hostile_text_reaches_the_preview_escaped():
 def test_share_menu_opens_the_link_that_reopens_this_ad():
     at = run_app()
     type_text(at, "ad_headline", "Menu & share ✓")
-    at.menu_button(key="ad_actions").click("share").run()
+    at.menu_button(key="sidebar_menu").click("share").run()
     assert_clean(at)
     # The long link (no saving) sits in the dialog's Copy component, under the short-link
     # offer (tests/ui/test_share_dialog.py covers the short link).

@@ -5,11 +5,12 @@ from datetime import date
 import pytest
 
 from components.forecast import base_cpm, default_start
+from components.ui.navigation import page_path
 from components.world.money import load_rates
 from components.world.regions import get_country
 from tests.ui.conftest import assert_clean, run_app
 
-PAGE = "app_pages/engagement.py"
+PAGE = page_path("engagement")
 # architecture.md's public contract, in order.
 MESSAGE_LABELS = ["Spend", "Impressions", "Reach", "Frequency", "CPM", "Clicks", "CTR",
                   "Conversations started", "Cost per conversation", "Leads",
@@ -253,19 +254,14 @@ def test_an_open_session_keeps_no_forecast_the_caches_dropped():
     import gc
     import weakref
 
-    from components.ui import session
+    from components.ui import forecast_cache
 
-    session._forecast_cache().clear()
+    forecast_cache.clear_forecasts()
     at = run_app(PAGE, {"seed": "4242"})
     assert_clean(at)
-    cache = session._forecast_cache()
-    kept = [weakref.ref(value) for value in cache._cache.values()]
+    kept = [weakref.ref(value) for value in forecast_cache.FORECASTS._cache.values()]
     assert kept, "the page computed no forecast"
-    cache.clear()
-    for memo in (session._recent_view, session._recent_headline):
-        memo.cache_clear()
-    for cached in (session._view, session._headline):
-        cached.clear()
+    forecast_cache.clear_forecasts()
     gc.collect()
     assert at.session_state["ad"] is not None  # the session is still open
     assert [ref for ref in kept if ref() is not None] == []

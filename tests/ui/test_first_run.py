@@ -4,7 +4,7 @@ business offering to update the chat's words."""
 
 import pytest
 
-from components.ui.shell import NEXT_STEPS, PAGES
+from components.ui.navigation import NEXT_STEPS, PAGES
 from tests.ui.conftest import assert_clean, live_data, run_app, type_text
 from tests.ui.test_compose_page import section
 

@@ -9,11 +9,12 @@ import pytest
 from components.campaign.model import to_query_params
 from components.campaign.samples import load_samples
 from components.handoff import build_handoff, owner_summary
+from components.ui.navigation import page_path
 from components.ui.session import AD_KEY
 from tests.ui.conftest import assert_clean, run_app
 
-PAGES = ["app_pages/preview.py", "app_pages/campaigns.py"]
-KEYS = {"app_pages/preview.py": "preview_handoff", "app_pages/campaigns.py": "campaigns_handoff"}
+PAGES = [page_path("preview"), page_path("campaigns")]
+KEYS = {page_path("preview"): "preview_handoff", page_path("campaigns"): "campaigns_handoff"}
 
 
 def section_texts(at) -> list[str]:

@@ -49,14 +49,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from components.campaign.fields import SHARE_PARAMS
 from components.campaign.hours import BusinessHours
-from components.campaign.model import (
-    SHARE_PARAMS,
-    Campaign,
-    default_campaign,
-    from_query_params,
-    to_query_params,
-)
+from components.campaign.model import Campaign, default_campaign, from_query_params, to_query_params
+from components.ui.navigation import page_path
 from components.world.locations import main_cities
 from components.world.money import load_rates
 from components.world.regions import CODE_ALIASES, load_catalog
@@ -70,12 +66,12 @@ DRAFT_NOTE = "shared draft could not be opened"
 # page → a heading it always draws (the page ran to its title at least).
 PAGES = {
     None: "Compose your ad",
-    "app_pages/preview.py": "Preview every placement",
-    "app_pages/targeting.py": "Where the ad runs",
-    "app_pages/engagement.py": "Forecast engagement",
-    "app_pages/campaigns.py": "Campaigns",
-    "app_pages/walkthrough.py": "Walkthrough",
-    "app_pages/model.py": "Model & assumptions",
+    page_path("preview"): "Preview every placement",
+    page_path("targeting"): "Where the ad runs",
+    page_path("engagement"): "Forecast engagement",
+    page_path("campaigns"): "Campaigns",
+    page_path("walkthrough"): "Walkthrough",
+    page_path("model"): "Model & assumptions",
 }
 
 # ---- the test's own reading of a link ---------------------------------------------------
@@ -542,12 +538,12 @@ def test_random_hostile_links_on_random_pages(page, params):
 
 
 def test_engagement_keeps_a_shared_reply_time_it_does_not_list():
-    assert check_page("app_pages/engagement.py", {"reply": "7"}) == set()
+    assert check_page(page_path("engagement"), {"reply": "7"}) == set()
 
 
 def test_preview_keeps_shared_hours_its_editor_cannot_show():
     params = {"cta": "call", "hours": "mon 09:00-12:00; mon 13:00-17:00; sun 20:00-24:00"}
-    assert check_page("app_pages/preview.py", params) == set()
+    assert check_page(page_path("preview"), params) == set()
 
 
 # ---- `sample=<slug>`: the business a link starts from -----------------------------------
@@ -557,7 +553,7 @@ def test_preview_keeps_shared_hours_its_editor_cannot_show():
     "slug", ["no-such-shop", "<img src=x onerror=alert(1)>", "`lagos-bakery`", "", "x" * 5000]
 )
 def test_a_sample_slug_that_names_no_sample_is_noted_and_shows_the_default(slug):
-    at = run_app("app_pages/targeting.py", {"sample": slug})
+    at = run_app(page_path("targeting"), {"sample": slug})
     assert_clean(at)
     assert at.session_state["ad"] == default_campaign()
     notes = notes_of(at)
@@ -603,7 +599,7 @@ def test_a_phone_extension_is_dialled_or_refused_never_dropped():
     """Issue 16, item 5: "ext. 5" and ";ext=99" reach the Call button as RFC 3966 `;ext=`, and
     a WhatsApp button says why it cannot use a number with one."""
     for written, extension in (("+44 20 7031 3000 ext. 5", "5"), ("+44 20 7031 3000;ext=99", "99")):
-        at = run_app("app_pages/preview.py", {"cta": "call", "phone": written})
+        at = run_app(page_path("preview"), {"cta": "call", "phone": written})
         assert_clean(at)
         markup = " ".join(str(element.proto) for element in at.get("html"))
         assert f"tel:+442070313000;ext={extension}" in markup

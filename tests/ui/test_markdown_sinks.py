@@ -28,11 +28,13 @@ from streamlit.testing.v1 import AppTest
 
 from components.campaign.campaign_file import campaign_to_dict
 from components.campaign.quoting import markdown_code, markdown_text
+from components.ui.navigation import PAGES as APP_PAGES
+from components.ui.navigation import page_path
 from tests.factories import full_campaign
 from tests.ui.conftest import assert_clean, run_app
 from tests.ui.test_campaigns_page import save_as
 
-CAMPAIGNS = "app_pages/campaigns.py"
+CAMPAIGNS = page_path("campaigns")
 PAYLOADS = {
     "image": "![x](http://evil.example/p.png)",
     "link": "[Sign in again](http://evil.example)",
@@ -230,8 +232,8 @@ def test_the_check_sees_markdown_that_is_not_quoted():
 
 # ---- labels and accessible names --------------------------------------------------------
 
-PAGES = [None, "app_pages/preview.py", "app_pages/targeting.py", "app_pages/engagement.py",
-         CAMPAIGNS, "app_pages/walkthrough.py", "app_pages/model.py"]  # fmt: skip
+# Every page of the app; None is the first run's (Compose).
+PAGES = [None if not entry.url_path else entry.path for entry in APP_PAGES.values()]
 # Markdown a label would render, whose source would then be the field's accessible name
 # (":orange[Headline · 46/40]" was one).
 _LABEL_MARKDOWN = re.compile(r":[a-z]+\[|\*\*|\]\(|`|~~|\$")

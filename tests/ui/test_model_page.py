@@ -2,6 +2,7 @@
 short tables drawn whole with human headers and sources as linked citations."""
 
 from components.forecast import default_params
+from components.ui.navigation import page_path
 from tests.ui.conftest import assert_clean, run_app
 
 
@@ -12,7 +13,7 @@ def tables(at) -> list[str]:
 
 
 def test_model_page_lists_sources_and_the_cpm_rule():
-    at = run_app("app_pages/model.py")
+    at = run_app(page_path("model"))
     assert_clean(at)
     parameters, checks, audience, rules, rates = tables(at)
     # The page shows the very table the engine reads, each row with a source.

@@ -9,9 +9,10 @@ from PIL import Image
 
 from components.campaign.images import check_upload
 from components.campaign.model import with_uploaded_image
+from components.ui.navigation import page_path
 from tests.ui.conftest import assert_clean, run_app
 
-PAGE = "app_pages/preview.py"
+PAGE = page_path("preview")
 
 
 def html_of(at) -> str:

@@ -8,7 +8,8 @@ from PIL import Image
 
 from components.campaign.images import check_upload
 from components.campaign.model import with_uploaded_image
-from components.ui.session import drafts_store
+from components.ui.accounts import drafts_store
+from components.ui.navigation import page_path
 from components.ui.share import SHARED_BANNER
 from components.ui.workspace import SHARE_PROTECTS
 from tests.ui.conftest import assert_clean, live_data, run_app, type_text
@@ -23,14 +24,14 @@ from tests.ui.test_campaigns_page import (
 )
 from tests.ui.test_compose_page import section
 
-CAMPAIGNS = "app_pages/campaigns.py"
+CAMPAIGNS = page_path("campaigns")
 ALL_PAGES = [
     None,
-    "app_pages/preview.py",
-    "app_pages/targeting.py",
-    "app_pages/engagement.py",
+    page_path("preview"),
+    page_path("targeting"),
+    page_path("engagement"),
     CAMPAIGNS,
-    "app_pages/model.py",
+    page_path("model"),
 ]
 
 
@@ -45,7 +46,7 @@ def captions(at) -> str:
 
 
 def open_share(at):
-    at.menu_button(key="ad_actions").click("share").run()
+    at.menu_button(key="sidebar_menu").click("share").run()
     assert_clean(at)
     return at
 
@@ -112,7 +113,7 @@ def test_a_draft_link_is_read_only_on_every_page():
         assert_clean(at)
         assert name in banner(at), page
         assert any(button.key == "shared_make_copy" for button in at.button)
-        options = " ".join(at.menu_button(key="ad_actions").proto.options)
+        options = " ".join(at.menu_button(key="sidebar_menu").proto.options)
         assert "Make a copy" in options and "Save draft" not in options
     at = run_app(None, {"draft": draft_id})
     # Compose shows the campaign but edits nothing, and does not call it a sample to edit.
@@ -146,8 +147,8 @@ def test_make_a_copy_saves_the_visitors_own_draft_and_leaves_the_shared_one():
 
 def test_make_a_copy_from_the_sidebar_menu():
     draft_id, name = _shared_draft()
-    at = run_app("app_pages/preview.py", {"draft": draft_id})
-    at.menu_button(key="ad_actions").click("copy").run()
+    at = run_app(page_path("preview"), {"draft": draft_id})
+    at.menu_button(key="sidebar_menu").click("copy").run()
     assert_clean(at)
     assert at.session_state["draft"].name == f"{name} (copy)" and not banner(at)
 

@@ -12,10 +12,11 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from components.campaign.model import default_campaign
 from components.render.charts import map_lookup_json, world_json
+from components.ui.navigation import page_path
 from components.world.money import load_rates
 from tests.ui.conftest import assert_clean, run_app
 
-PAGE = "app_pages/targeting.py"
+PAGE = page_path("targeting")
 
 
 def targeting(params: dict[str, str] | None = None):
@@ -242,7 +243,7 @@ def test_number_abroad_is_flagged():
 def test_selection_survives_a_page_switch():
     at = targeting()
     at.multiselect(key="tgt_countries").select("KE").run()
-    at.switch_page("app_pages/compose.py").run()
+    at.switch_page(page_path("compose")).run()
     at.switch_page(PAGE).run()
     assert_clean(at)
     assert at.multiselect(key="tgt_countries").value == ["NG", "KE"]
@@ -346,7 +347,7 @@ def test_the_sample_targets_lagos_within_17_km():
 def test_a_budget_typed_here_reads_the_same_on_the_engagement_page():
     at = targeting({"countries": "NG"})
     at.number_input(key="tgt_budget").set_value(15_000.0).run()
-    at.switch_page("app_pages/engagement.py").run()
+    at.switch_page(page_path("engagement")).run()
     assert_clean(at)
     assert at.number_input(key="eng_budget").label == "Daily budget (NGN)"
     assert at.number_input(key="eng_budget").value == 15_000.0

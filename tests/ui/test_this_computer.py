@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from components.ui import session
+from components.ui import accounts
 
 
 @pytest.mark.parametrize(
@@ -23,5 +23,5 @@ from components.ui import session
 )
 def test_only_a_direct_loopback_browser_is_this_computer(monkeypatch, headers, ip, expected):
     context = SimpleNamespace(headers=headers, ip_address=ip, url="http://localhost:8501/")
-    monkeypatch.setattr(session, "st", SimpleNamespace(context=context))
-    assert session._on_this_computer() is expected
+    monkeypatch.setattr(accounts, "st", SimpleNamespace(context=context))
+    assert accounts._on_this_computer() is expected

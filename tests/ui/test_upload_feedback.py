@@ -7,6 +7,7 @@ import tomllib
 from PIL import Image
 
 from components.campaign.images import MAX_UPLOAD_BYTES
+from components.ui.navigation import page_path
 from tests.ui.conftest import ROOT, assert_clean, run_app
 from tests.ui.test_compose_page import section
 
@@ -72,7 +73,7 @@ def test_every_uploader_lets_a_file_over_the_apps_limit_reach_the_check():
     assert server_limit["maxUploadSize"] > MAX_UPLOAD_BYTES // MB
     assert ad_uploader(at).proto.max_upload_size_mb == server_limit["maxUploadSize"]
     assert "A file can be up to 10 MB" in ad_uploader(at).proto.help
-    at.switch_page("app_pages/campaigns.py").run()
+    at.switch_page(page_path("campaigns")).run()
     (importer,) = [u for u in at.get("file_uploader") if u.key.startswith("import_file_")]
     assert importer.proto.max_upload_size_mb == server_limit["maxUploadSize"]
     assert "up to 34 MB" in importer.proto.label and "up to 34 MB" in importer.proto.help
@@ -80,7 +81,7 @@ def test_every_uploader_lets_a_file_over_the_apps_limit_reach_the_check():
 
 def test_a_campaign_file_over_the_import_limit_is_refused_in_words():
     """A 35 MB file: under the server's limit, over the importer's; the app says so."""
-    at = run_app("app_pages/campaigns.py")
+    at = run_app(page_path("campaigns"))
     (importer,) = [u for u in at.get("file_uploader") if u.key.startswith("import_file_")]
     importer.set_value(("big.json", b" " * 35_000_000, "application/json")).run()
     assert_clean(at)

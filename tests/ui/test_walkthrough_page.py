@@ -12,10 +12,11 @@ import pytest
 
 from components.campaign.samples import load_samples
 from components.forecast import compare, compare_buttons, metric_totals
+from components.ui.navigation import page_path
 from components.ui.walkthrough_steps import STEPS
 from tests.ui.conftest import assert_clean, run_app
 
-PAGE = "app_pages/walkthrough.py"
+PAGE = page_path("walkthrough")
 
 
 def html_of(at) -> str:
@@ -55,7 +56,7 @@ def test_prospect_details_flow_through_the_tour():
     ad = at.session_state["ad"]
     assert ad.business == "Tunde's Cakes" and ad.text == "Birthday cakes in Ikeja!"
     assert "https://wa.me/2348055551234" in html_of(at)
-    at.switch_page("app_pages/compose.py").run()
+    at.switch_page(page_path("compose")).run()
     assert_clean(at)
     assert "Tunde&#x27;s Cakes" in html_of(at)  # every page shows the prospect's ad
 

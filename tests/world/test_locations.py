@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.campaign.model import MAX_RADIUS_KM, MIN_RADIUS_KM, default_campaign
+from components.campaign.fields import FIELDS
+from components.campaign.model import default_campaign
 from components.world import locations, regions
 from tests.factories import make_campaign
 
@@ -83,7 +84,7 @@ def test_population_within_grows_with_the_radius_and_starts_at_the_city():
 @given(st.sampled_from(["NG", "US", "IN", "BR", "ID", "KE", "MX"]), st.data())
 def test_a_city_audience_never_exceeds_its_countrys(code, data):
     city = data.draw(st.sampled_from(locations.main_cities(code)))
-    radius = data.draw(st.integers(MIN_RADIUS_KM, MAX_RADIUS_KM))
+    radius = data.draw(st.integers(FIELDS["radius_km"].low, FIELDS["radius_km"].high))
     ad = make_campaign(countries=(code,), city=city.geonameid, radius_km=radius)
     audience = locations.location_audience(ad, code)
     assert 0 < audience <= regions.audience_estimate(code)

@@ -17,6 +17,7 @@ and what that protects, in one sentence.
 import streamlit as st
 
 from components.storage.store import StoreError
+from components.ui.accounts import SignInRequired, draft_owner, drafts_store
 from components.ui.common import markdown_code
 from components.ui.drafts import (
     deleted_row,
@@ -27,7 +28,7 @@ from components.ui.drafts import (
     signed_out,
 )
 from components.ui.handoff import handoff_section
-from components.ui.session import SignInRequired, current_campaign, draft_owner, drafts_store
+from components.ui.session import current_campaign
 from components.ui.share import shared_view
 from components.ui.workspace import what_is_protected
 

@@ -13,7 +13,8 @@ import streamlit as st
 from components.render.compose_panel import compose_panel_html
 from components.ui import ad_form
 from components.ui.first_run import product_intro, sample_prompt
-from components.ui.session import current_campaign, media_url, served_html, set_campaign
+from components.ui.media import media_url, served_html
+from components.ui.session import current_campaign, set_campaign
 
 
 def compose_page() -> None:

@@ -27,7 +27,8 @@ from components.ui.forecast import (
     headline_metric_row,
     settings_summary,
 )
-from components.ui.session import cached_headline, cached_view, current_campaign, set_campaign
+from components.ui.forecast_cache import cached_headline, cached_view
+from components.ui.session import current_campaign, set_campaign
 from components.world.money import display_currency
 from components.world.regions import rollout_status
 from components.world.targeting import EUROPE_REPORTING_NOTE, country_label, delivering, is_european

@@ -22,7 +22,8 @@ from components.render.qr import TOO_LONG, qr_png
 from components.render.tap import call_screen_html, chat_screen_html, qr_figure_html
 from components.ui import hours_editor, preview_options, tap_moment
 from components.ui.handoff import handoff_section
-from components.ui.session import current_campaign, media_url, served_html, set_campaign
+from components.ui.media import media_url, served_html
+from components.ui.session import current_campaign, set_campaign
 
 TAP_PANEL_WIDTH = 340
 PREVIEW_CSS = ASSETS / "preview.css"

@@ -27,7 +27,8 @@ from components import ASSETS
 from components.ui.budget import daily_budget_input, money_format
 from components.ui.common import markdown_text
 from components.ui.location import location_note, location_picker
-from components.ui.session import current_campaign, served_rollout_map, set_campaign
+from components.ui.media import served_rollout_map
+from components.ui.session import current_campaign, set_campaign
 from components.world import targeting as tg
 from components.world.money import (
     currency_digits,

@@ -24,15 +24,9 @@ from components.render.qr import TOO_LONG, qr_png
 from components.render.tap import tap_screen_html
 from components.ui import headline_metric_row, sample_and_prospect, tour_navigation
 from components.ui.forecast import chart_view
-from components.ui.session import (
-    cached_forecast,
-    cached_headline,
-    cached_view,
-    current_campaign,
-    media_url,
-    served_html,
-    served_rollout_map,
-)
+from components.ui.forecast_cache import cached_forecast, cached_headline, cached_view
+from components.ui.media import media_url, served_html, served_rollout_map
+from components.ui.session import current_campaign
 from components.ui.walkthrough_steps import STEPS, rollout_steps, step_index, tour_scenario
 from components.world.money import display_currency
 from components.world.targeting import format_range
