@@ -11,7 +11,8 @@ from dataclasses import replace
 from components.campaign.images import data_uri
 from components.campaign.model import Campaign
 from components.campaign.phone import button_link
-from components.render.placements import ImageUrl, esc, feed_mobile_html, image_vars_css
+from components.render.icons import ImageUrl
+from components.render.placements import esc, feed_mobile_html, image_vars_css
 from components.render.styles import page_html
 from components.render.tap import call_screen_html
 
@@ -60,12 +61,12 @@ def compose_panel_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     Call Now ad, also the call screen a tap opens."""
     body = (
         '<h2 class="bas-panel-title">Preview · Facebook Feed, mobile</h2>'
-        f"{feed_mobile_html(ad)}{tap_note_html(ad)}"
+        f"{feed_mobile_html(ad, image_url)}{tap_note_html(ad)}"
     )
     if ad.cta == "call":
         body += (
             '<h3 class="bas-panel-title bas-panel-sub">After the tap: the call screen</h3>'
-            f'<div class="bas-panel-tap">{call_screen_html(ad)}</div>'
+            f'<div class="bas-panel-tap">{call_screen_html(ad, image_url=image_url)}</div>'
         )
     # Only the feed's image travels (no story art), and on one line: Streamlit dedents every
     # st.html string line by line, which costs more than drawing the card.

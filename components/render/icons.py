@@ -1,13 +1,16 @@
-"""The previews' icons, as SVG sources drawn into `<img>` data URIs.
+"""The previews' icons: SVG sources drawn as `<img>`s, loaded from a URL the caller makes.
 
 Streamlit's `st.html` sanitiser drops inline `<svg>`, so every icon travels as an image. Each
-source uses `currentColor`, replaced by the colour the caller asks for.
+source uses `currentColor`, replaced by the colour the caller asks for. Where the image
+loads from is the caller's `image_url`, as for the ad's own images: `data_uri` inlines it
+(the downloadable preview must load nothing), the app serves it from its media store (so a
+keystroke's rerun sends a short URL, and the browser fetches each icon once).
 """
 
 from __future__ import annotations
 
-import base64
 import html
+from collections.abc import Callable
 from functools import lru_cache
 
 from components import ASSETS
@@ -126,24 +129,46 @@ SOURCES: dict[str, tuple[str, str]] = {
 }
 
 
+# Turns image bytes and their MIME type into the URL the markup loads them from (`data_uri`,
+# or the app's `components.ui.media.media_url`); every renderer that draws an image takes one.
+ImageUrl = Callable[[bytes, str], str]
+
+
 @lru_cache(maxsize=128)
-def icon_uri(name: str, color: str) -> str:
-    """A data URI of the named icon drawn in `color`."""
+def icon_svg(name: str, color: str) -> bytes:
+    """The named icon drawn in `color`, as an SVG file (the same bytes object every time, so a
+    URL maker that hashes it hashes it once)."""
     view_box, body = SOURCES[name]
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}">'
         f"{body.replace('currentColor', color)}</svg>"
     )
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    return svg.encode()
 
 
-def icon(name: str, color: str, css_class: str = "bas-icon", label: str = "") -> str:
-    """An `<img>` of the icon; decorative (empty alt) unless `label` says what it means."""
+@lru_cache(maxsize=128)
+def icon_uri(name: str, color: str) -> str:
+    """A data URI of the named icon drawn in `color`."""
+    return data_uri(icon_svg(name, color), "image/svg+xml")
+
+
+def icon(
+    name: str,
+    color: str,
+    css_class: str = "bas-icon",
+    label: str = "",
+    image_url: ImageUrl = data_uri,
+) -> str:
+    """An `<img>` of the icon, loaded from `image_url`; decorative (empty alt) unless `label`
+    says what it means."""
     hidden = "" if label else ' aria-hidden="true"'
-    return (
-        f'<img class="{css_class}" src="{icon_uri(name, color)}" alt="{html.escape(label)}"'
-        f"{hidden}>"
+    # Inlined icons are remembered as URIs: a preview draws the same few dozen times.
+    src = (
+        icon_uri(name, color)
+        if image_url is data_uri
+        else image_url(icon_svg(name, color), "image/svg+xml")
     )
+    return f'<img class="{css_class}" src="{src}" alt="{html.escape(label)}"{hidden}>'
 
 
 @lru_cache(maxsize=1)

@@ -23,13 +23,9 @@ from components.campaign.placements import (
     Placement,
     delivery,
 )
-from components.render.icons import icon
+from components.render.icons import ImageUrl, icon
 from components.render.styles import page_html
 
-WHATSAPP_GLYPH = icon("whatsapp", "#25d366", "bas-glyph")
-PHONE_GLYPH = icon("phone", "#0866ff", "bas-glyph")
-VERIFIED_BADGE = icon("verified", "#0866ff", "bas-verified", "Verified")
-GLOBE = icon("globe", "#65676b", "bas-globe")
 ACTION_ICONS = {"Like": "like", "Comment": "comment", "Share": "share"}
 
 
@@ -111,12 +107,6 @@ def avatar_html(ad: Campaign, size: int = 40) -> str:
     )
 
 
-# Turns image bytes and their MIME type into the URL the markup loads them from. The default,
-# `data_uri`, inlines them (a downloaded file must load nothing); the app serves them from its
-# own media endpoint instead, so a keystroke's rerun does not re-send every image.
-ImageUrl = Callable[[bytes, str], str]
-
-
 def image_vars_css(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """CSS variables holding the ad's images, so each image travels once per page however
     many placements show it; every frame crops it with CSS (`background-size: cover`)."""
@@ -162,10 +152,23 @@ def media_html(ad: Campaign, aspect: str, label: str) -> str:
     return _art(ad, aspect, label, "bas-media")
 
 
-def cta_html(ad: Campaign, label: str | None = None, css_class: str = "bas-cta") -> str:
+def verified_badge(image_url: ImageUrl = data_uri) -> str:
+    """The blue verified badge beside a Page name."""
+    return icon("verified", "#0866ff", "bas-verified", "Verified", image_url)
+
+
+def cta_html(
+    ad: Campaign,
+    label: str | None = None,
+    css_class: str = "bas-cta",
+    image_url: ImageUrl = data_uri,
+) -> str:
     """The ad's button: a real link when the number is valid, a disabled look when it is not."""
     label = label or ad.cta_label
-    glyph = PHONE_GLYPH if ad.cta == "call" else WHATSAPP_GLYPH
+    if ad.cta == "call":
+        glyph = icon("phone", "#0866ff", "bas-glyph", image_url=image_url)
+    else:
+        glyph = icon("whatsapp", "#25d366", "bas-glyph", image_url=image_url)
     href = button_link(ad.phone_check, ad.cta, ad.prefill)
     if not href:
         reason = ad.phone_check.error or f"Add a valid {ad.number_in_text}"
@@ -179,16 +182,17 @@ def cta_html(ad: Campaign, label: str | None = None, css_class: str = "bas-cta")
     )
 
 
-def page_header_html(ad: Campaign) -> str:
+def page_header_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """Logo, Page name with the verified badge, and the "Sponsored" line."""
-    badge = VERIFIED_BADGE if ad.verified else ""
+    badge = verified_badge(image_url) if ad.verified else ""
+    globe = icon("globe", "#65676b", "bas-globe", image_url=image_url)
     name = esc(ad.business or "Your business")
     return (
         '<header class="bas-head">'
         f"{avatar_html(ad)}"
         f'<div class="bas-head-text"><div class="bas-name"><span dir="auto">{name}</span>{badge}'
         "</div>"
-        f'<div class="bas-sponsored">Sponsored · {GLOBE}</div></div>'
+        f'<div class="bas-sponsored">Sponsored · {globe}</div></div>'
         '<div class="bas-more" aria-hidden="true">···</div>'
         "</header>"
     )
@@ -201,27 +205,28 @@ def primary_text_html(text: str, limit: int = PRIMARY_TEXT_LIMIT) -> str:
     return f'<div class="bas-primary" dir="auto">{text_html(cut.shown)}{more}</div>'
 
 
-def actions_html() -> str:
+def actions_html(image_url: ImageUrl = data_uri) -> str:
     """The Like / Comment / Share bar."""
     items = "".join(
-        f'<span class="bas-action">{icon(source, "#65676b")}{name}</span>'
+        f'<span class="bas-action">{icon(source, "#65676b", image_url=image_url)}{name}</span>'
         for name, source in ACTION_ICONS.items()
     )
     return f'<footer class="bas-actions">{items}</footer>'
 
 
-def feed_mobile_html(ad: Campaign) -> str:
+def feed_mobile_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """The Facebook mobile-feed card (4:5 image) with the WhatsApp button under it."""
     return (
         f'<article class="bas-card bas-feed-mobile"{dir_attr(ad)} '
         f'aria-label="Facebook mobile feed preview: {esc(ad.business or "Your business")}">'
-        f"{page_header_html(ad)}{primary_text_html(ad.text)}"
-        f"{media_html(ad, '4:5', 'Facebook Feed, 4:5')}{_link_row(ad)}{actions_html()}"
+        f"{page_header_html(ad, image_url)}{primary_text_html(ad.text)}"
+        f"{media_html(ad, '4:5', 'Facebook Feed, 4:5')}{_link_row(ad, image_url)}"
+        f"{actions_html(image_url)}"
         "</article>"
     )
 
 
-def _link_row(ad: Campaign) -> str:
+def _link_row(ad: Campaign, image_url: ImageUrl) -> str:
     return (
         '<div class="bas-link-row">'
         '<div class="bas-link-text">'
@@ -229,28 +234,27 @@ def _link_row(ad: Campaign) -> str:
         f'<div class="bas-headline" dir="auto">{esc(ad.headline)}</div>'
         f'<div class="bas-description" dir="auto">{esc(ad.description)}</div>'
         "</div>"
-        f"{cta_html(ad)}"
+        f"{cta_html(ad, image_url=image_url)}"
         "</div>"
     )
 
 
-def feed_desktop_html(ad: Campaign) -> str:
+def feed_desktop_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """The Facebook desktop-feed card: the 1.91:1 link layout, button beside the headline."""
     return (
         f'<article class="bas-card bas-feed-desktop"{dir_attr(ad)} '
         f'aria-label="Facebook desktop feed preview: {esc(ad.business or "Your business")}">'
-        f"{page_header_html(ad)}{primary_text_html(ad.text)}"
-        f"{media_html(ad, '1.91:1', 'Facebook Feed desktop, 1.91:1')}{_link_row(ad)}"
-        f"{actions_html()}</article>"
+        f"{page_header_html(ad, image_url)}{primary_text_html(ad.text)}"
+        f"{media_html(ad, '1.91:1', 'Facebook Feed desktop, 1.91:1')}{_link_row(ad, image_url)}"
+        f"{actions_html(image_url)}</article>"
     )
 
 
 IG_ICONS = ("heart", "bubble", "send")
-CHEVRON = icon("chevron", "#0866ff", "bas-chevron")
 
 
-def _ig_icon(name: str, color: str = "#262626") -> str:
-    return icon(name, color, "bas-ig-icon")
+def _ig_icon(name: str, image_url: ImageUrl, color: str = "#262626") -> str:
+    return icon(name, color, "bas-ig-icon", image_url=image_url)
 
 
 def _handle(ad: Campaign) -> str:
@@ -259,12 +263,13 @@ def _handle(ad: Campaign) -> str:
     return handle[:30] or "yourbusiness"
 
 
-def ig_feed_html(ad: Campaign) -> str:
+def ig_feed_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """The Instagram Feed post: profile row, 1:1 image, button bar under it, caption below."""
-    badge = VERIFIED_BADGE if ad.verified else ""
+    badge = verified_badge(image_url) if ad.verified else ""
+    chevron = icon("chevron", "#0866ff", "bas-chevron", image_url=image_url)
     cut = truncate(ad.text, PRIMARY_TEXT_LIMIT)
     more = '<span class="bas-seemore"> … more</span>' if cut.cut else ""
-    icons = "".join(_ig_icon(name) for name in IG_ICONS)
+    icons = "".join(_ig_icon(name, image_url) for name in IG_ICONS)
     return (
         f'<article class="bas-card bas-ig"{dir_attr(ad)} '
         f'aria-label="Instagram feed preview: {esc(_handle(ad))}">'
@@ -273,9 +278,9 @@ def ig_feed_html(ad: Campaign) -> str:
         '<div class="bas-sponsored">Sponsored</div></div>'
         '<div class="bas-more" aria-hidden="true">···</div></header>'
         f"{media_html(ad, '1:1', 'Instagram Feed, 1:1')}"
-        f'<div class="bas-ig-cta">{cta_html(ad, css_class="bas-ig-button")}{CHEVRON}</div>'
+        f'<div class="bas-ig-cta">{cta_html(ad, None, "bas-ig-button", image_url)}{chevron}</div>'
         f'<div class="bas-ig-icons">{icons}<span class="bas-ig-spacer"></span>'
-        f"{_ig_icon('bookmark')}</div>"
+        f"{_ig_icon('bookmark', image_url)}</div>"
         f'<div class="bas-ig-caption" dir="auto"><b dir="auto">{esc(_handle(ad))}</b> '
         f"{text_html(cut.shown)}{more}</div>"
         "</article>"
@@ -288,7 +293,9 @@ def _full_screen_image(ad: Campaign, label: str) -> str:
     return _art(ad, "9:16", label, "bas-story-bg")
 
 
-def story_html(ad: Campaign, placement: Placement, safe_zones: bool = False) -> str:
+def story_html(
+    ad: Campaign, placement: Placement, safe_zones: bool = False, image_url: ImageUrl = data_uri
+) -> str:
     """A 9:16 story: full-screen image, Page row at the top, the button as a sticker in the
     bottom safe zone; `safe_zones` overlays the areas kept clear (top 14%, bottom 20%)."""
     cut = truncate(ad.text, placement.text_limit)
@@ -311,10 +318,10 @@ def story_html(ad: Campaign, placement: Placement, safe_zones: bool = False) -> 
         '<div class="bas-story-progress"><span></span></div>'
         f'<header class="bas-story-head">{avatar_html(ad, 32)}<div>'
         f'<div class="bas-story-name"><span dir="auto">{esc(ad.business or "Your business")}'
-        f"</span>{VERIFIED_BADGE if ad.verified else ''}</div>"
+        f"</span>{verified_badge(image_url) if ad.verified else ''}</div>"
         '<div class="bas-story-sponsored">Sponsored</div></div></header>'
         f'<div class="bas-story-text" dir="auto">{text_html(cut.shown)}{more}</div>'
-        f'<div class="bas-story-cta">{cta_html(ad, css_class="bas-sticker")}</div>'
+        f'<div class="bas-story-cta">{cta_html(ad, None, "bas-sticker", image_url)}</div>'
         f"{overlay}</article>"
     )
 
@@ -329,7 +336,7 @@ def safe_zone_legend_html() -> str:
     )
 
 
-def marketplace_html(ad: Campaign) -> str:
+def marketplace_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """A Marketplace grid with the ad as one tile among listing-shaped blanks."""
     cut = truncate(ad.headline, PLACEMENTS["marketplace"].text_limit)
     tile = (
@@ -338,7 +345,7 @@ def marketplace_html(ad: Campaign) -> str:
         f'<div class="bas-mp-title" dir="auto">{esc(cut.shown)}{"…" if cut.cut else ""}</div>'
         f'<div class="bas-mp-meta"><span dir="auto">{esc(ad.business or "Your business")}</span>'
         " · Sponsored</div>"
-        f"{cta_html(ad, css_class='bas-mp-cta')}</div>"
+        f"{cta_html(ad, None, 'bas-mp-cta', image_url)}</div>"
     )
     blank = (
         '<div class="bas-mp-tile bas-mp-blank" aria-hidden="true"><div class="bas-mp-img"></div>'
@@ -351,14 +358,15 @@ def marketplace_html(ad: Campaign) -> str:
     )
 
 
-def reels_html(ad: Campaign) -> str:
+def reels_html(ad: Campaign, image_url: ImageUrl = data_uri) -> str:
     """A Facebook Reels ad: 9:16, Page and caption (cut at 72) bottom-left, button under them."""
     placement = PLACEMENTS["reels"]
     cut = truncate(ad.text, placement.text_limit)
     more = '<span class="bas-seemore"> … more</span>' if cut.cut else ""
     image = _full_screen_image(ad, "Reels, 9:16")
     rail = "".join(
-        f'<span class="bas-rail-icon">{_ig_icon(name, "#ffffff")}</span>' for name in IG_ICONS
+        f'<span class="bas-rail-icon">{_ig_icon(name, image_url, "#ffffff")}</span>'
+        for name in IG_ICONS
     )
     return (
         f'<article class="bas-story bas-reels"{dir_attr(ad)} aria-label="Reels preview: '
@@ -366,10 +374,10 @@ def reels_html(ad: Campaign) -> str:
         f'<div class="bas-reels-rail">{rail}</div>'
         f'<div class="bas-reels-foot"><div class="bas-story-head bas-static">{avatar_html(ad, 28)}'
         f'<div><div class="bas-story-name"><span dir="auto">{esc(ad.business or "Your business")}'
-        f"</span>{VERIFIED_BADGE if ad.verified else ''}</div>"
+        f"</span>{verified_badge(image_url) if ad.verified else ''}</div>"
         '<div class="bas-story-sponsored">Sponsored</div></div></div>'
         f'<div class="bas-reels-text" dir="auto">{text_html(cut.shown)}{more}</div>'
-        f"{cta_html(ad, css_class='bas-reels-cta')}</div></article>"
+        f"{cta_html(ad, None, 'bas-reels-cta', image_url)}</div></article>"
     )
 
 
@@ -410,23 +418,25 @@ def crop_html(ad: Campaign, placement: Placement) -> str:
 # The placements drawn by story_html, whose safe zones the overlay shows.
 SAFE_ZONE_PLACEMENTS = frozenset({"fb_story", "ig_story"})
 
-PLACEMENT_RENDERERS = {
-    "fb_feed_mobile": lambda ad, safe: feed_mobile_html(ad),
-    "fb_feed_desktop": lambda ad, safe: feed_desktop_html(ad),
-    "ig_feed": lambda ad, safe: ig_feed_html(ad),
-    "fb_story": lambda ad, safe: story_html(ad, PLACEMENTS["fb_story"], safe),
-    "ig_story": lambda ad, safe: story_html(ad, PLACEMENTS["ig_story"], safe),
-    "marketplace": lambda ad, safe: marketplace_html(ad),
-    "reels": lambda ad, safe: reels_html(ad),
+PLACEMENT_RENDERERS: dict[str, Callable[[Campaign, bool, ImageUrl], str]] = {
+    "fb_feed_mobile": lambda ad, safe, urls: feed_mobile_html(ad, urls),
+    "fb_feed_desktop": lambda ad, safe, urls: feed_desktop_html(ad, urls),
+    "ig_feed": lambda ad, safe, urls: ig_feed_html(ad, urls),
+    "fb_story": lambda ad, safe, urls: story_html(ad, PLACEMENTS["fb_story"], safe, urls),
+    "ig_story": lambda ad, safe, urls: story_html(ad, PLACEMENTS["ig_story"], safe, urls),
+    "marketplace": lambda ad, safe, urls: marketplace_html(ad, urls),
+    "reels": lambda ad, safe, urls: reels_html(ad, urls),
 }
 
 
-def placement_html(ad: Campaign, key: str, safe_zones: bool = False) -> str:
+def placement_html(
+    ad: Campaign, key: str, safe_zones: bool = False, image_url: ImageUrl = data_uri
+) -> str:
     """The markup of one placement, or the not-delivered panel where the ad cannot run."""
     placement = PLACEMENTS[key]
     if delivery(ad, placement):
         return not_delivered_html(ad, placement)
-    return PLACEMENT_RENDERERS[key](ad, safe_zones)
+    return PLACEMENT_RENDERERS[key](ad, safe_zones, image_url)
 
 
 STATUS_BAR = (

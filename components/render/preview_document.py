@@ -7,15 +7,14 @@ and every network request, so the file opens offline in any browser and cannot p
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from components.campaign.images import data_uri
 from components.campaign.model import Campaign
 from components.campaign.phone import button_link
 from components.campaign.placements import PLACEMENTS, delivery, placement_notes
+from components.render.icons import ImageUrl
 from components.render.placements import (
     SAFE_ZONE_PLACEMENTS,
-    ImageUrl,
     ad_page_html,
     crop_html,
     esc,
@@ -24,7 +23,7 @@ from components.render.placements import (
     safe_zone_legend_html,
 )
 from components.render.qr import TOO_LONG, qr_svg
-from components.render.tap import tap_screen_html
+from components.render.tap import tap_panel_html
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'"
 
@@ -51,12 +50,13 @@ def placements_grid_html(
 ) -> str:
     """Every placement side by side, each with its notes and, when cropped, where the crop
     falls; one piece of markup for the Preview page and the downloadable file alike."""
-    return ad_page_html(ad, _placements_grid(ad, frame, safe_zones), theme, True, image_url)
+    grid = _placements_grid(ad, frame, safe_zones, image_url)
+    return ad_page_html(ad, grid, theme, True, image_url)
 
 
-@lru_cache(maxsize=16)
-def _placements_grid(ad: Campaign, frame: bool, safe_zones: bool) -> str:
-    # Kept per ad: a rerun that changed nothing else (the theme, the tap panel) reuses it.
+def _placements_grid(ad: Campaign, frame: bool, safe_zones: bool, image_url: ImageUrl) -> str:
+    # Built on every run (a tenth of a millisecond): each run must hand every icon it shows
+    # to `image_url`, which keeps a served file only while a run uses it.
     cells = []
     for key, placement in PLACEMENTS.items():
         # Where the ad is not delivered, the panel itself says why; no note repeats it.
@@ -67,7 +67,7 @@ def _placements_grid(ad: Campaign, frame: bool, safe_zones: bool) -> str:
         crop = crop_html(ad, placement) if any(n.level == "info" for n in notes) else ""
         if crop:
             crop = f"<details><summary>Where the crop falls</summary>{crop}</details>"
-        markup = placement_html(ad, key, safe_zones)
+        markup = placement_html(ad, key, safe_zones, image_url)
         legend = ""
         if safe_zones and key in SAFE_ZONE_PLACEMENTS and not delivery(ad, placement):
             legend = safe_zone_legend_html()
@@ -93,7 +93,7 @@ def standalone_html(ad: Campaign, theme: str = "light", safe_zones: bool = False
 
     tap = (
         '<section class="doc-tap"><h2>After the tap</h2>'
-        f"{ad_page_html(ad, tap_screen_html(ad), theme, art=False)}{qr}</section>"
+        f"{tap_panel_html(ad, theme=theme, frame=False)}{qr}</section>"
     )
     name = esc(ad.business or "Your business")
     return (

@@ -6,8 +6,6 @@ sends a short URL instead of the bytes; the browser fetches each file once and c
 
 from __future__ import annotations
 
-import base64
-import re
 from functools import lru_cache
 
 import streamlit as st
@@ -39,42 +37,6 @@ def media_url(data: bytes, mimetype: str) -> str:
 def _media_base() -> str:
     # A server option, fixed when the server starts; read once rather than for every image.
     return str(st.get_option("server.baseUrlPath") or "").strip("/")
-
-
-_INLINE_IMAGE = re.compile(r'src="data:(image/[\w.+-]+);base64,([A-Za-z0-9+/=]+)"')
-
-
-@lru_cache(maxsize=128)
-def _decoded(payload: str) -> bytes:
-    return base64.b64decode(payload)
-
-
-def served_html(markup: str) -> str:
-    """`markup` with its inline images (`<img src="data:…;base64,…">`: the icons) swapped for
-    URLs on this server, as `media_url` does for the ad's images.
-
-    A page of previews repeats each icon in every placement: 20 kB of base64 that every
-    keystroke's rerun re-sent; the browser now fetches each icon once. The renderer keeps
-    writing data URIs, so a downloaded preview stays self-contained.
-    """
-    if not runtime.exists():
-        return markup
-    parts = _split_at_inline_images(markup)
-    urls: dict[str, str] = {}
-    served = [parts[0]]
-    for index in range(1, len(parts), 3):
-        mimetype, payload, after = parts[index : index + 3]
-        if payload not in urls:
-            urls[payload] = media_url(_decoded(payload), mimetype)
-        served += (f'src="{urls[payload]}"', after)
-    return "".join(served)
-
-
-@lru_cache(maxsize=32)
-def _split_at_inline_images(markup: str) -> tuple[str, ...]:
-    # [text, MIME type, base64, text, …]: split once per markup, as a rerun that changed
-    # nothing re-sends the same previews.
-    return tuple(_INLINE_IMAGE.split(markup))
 
 
 def served_rollout_map(scenario: str, selected: tuple[str, ...]) -> dict:

@@ -77,3 +77,50 @@ def test_no_legend_where_a_call_ad_is_not_shown():
     cells = dict(re.findall(r'data-placement="(\w+)"(.*?)</section>', grid))
     assert "Not shown on" in cells["fb_story"] and "bas-safe-legend" not in cells["fb_story"]
     assert "bas-safe-legend" in cells["ig_story"]
+
+
+class RecordingUrls:
+    """A URL maker like the app's media store: a short URL per file, and what it was given."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, str]] = {}
+
+    def __call__(self, data: bytes, mimetype: str) -> str:
+        url = f"/media/{len(self.files)}"
+        self.files[url] = (data, mimetype)
+        return url
+
+
+def _image_sources(markup: str) -> list[str]:
+    return re.findall(r'<img [^>]*src="([^"]+)"', markup) + re.findall(r'url\("([^"]+)"\)', markup)
+
+
+def test_every_picture_and_icon_loads_from_the_url_maker_it_is_given():
+    """No icon is written as a data URI and swapped afterwards: the renderers take the URL
+    maker, as they do for the ad's own images."""
+    from components.render.compose_panel import compose_panel_html
+    from components.render.tap import tap_panel_html
+    from tests.factories import clean_image
+
+    ad = replace(
+        AD,
+        logo=clean_image((200, 200), (10, 120, 60)),
+        image=clean_image((800, 1000), (200, 90, 30)),
+    )
+    for cta in ("message", "call"):
+        shown = replace(ad, cta=cta)
+        urls = RecordingUrls()
+        markups = (
+            placements_grid_html(shown, image_url=urls),
+            compose_panel_html(shown, urls),
+            tap_panel_html(shown, qr_url="/media/qr", image_url=urls),
+        )
+        for markup in markups:
+            sources = _image_sources(markup)
+            assert sources and "data:" not in markup
+            assert all(src in urls.files or src == "/media/qr" for src in sources)
+        kinds = {mimetype for _, mimetype in urls.files.values()}
+        assert {"image/svg+xml", "image/png", "image/jpeg"} <= kinds
+    # Without one, everything is inlined: the downloadable preview loads nothing.
+    inline = placements_grid_html(ad)
+    assert all(src.startswith("data:image/") for src in _image_sources(inline))

@@ -13,7 +13,7 @@ import streamlit as st
 from components.render.compose_panel import compose_panel_html
 from components.ui import ad_form
 from components.ui.first_run import product_intro, sample_prompt
-from components.ui.media import media_url, served_html
+from components.ui.media import media_url
 from components.ui.session import current_campaign, set_campaign
 
 
@@ -34,4 +34,4 @@ def compose_page() -> None:
     set_campaign(ad)
 
     with preview_col, st.container(key="preview_panel"):
-        st.html(served_html(compose_panel_html(ad, media_url)))
+        st.html(compose_panel_html(ad, media_url))

@@ -16,13 +16,12 @@ import streamlit as st
 from components import ASSETS
 from components.campaign.phone import button_link
 from components.render.compose_panel import one_line
-from components.render.placements import ad_page_html, phone_frame
 from components.render.preview_document import placements_grid_html, standalone_html
 from components.render.qr import TOO_LONG, qr_png
-from components.render.tap import call_screen_html, chat_screen_html, qr_figure_html
+from components.render.tap import tap_panel_html
 from components.ui import hours_editor, preview_options, tap_moment
 from components.ui.handoff import handoff_section
-from components.ui.media import media_url, served_html
+from components.ui.media import media_url
 from components.ui.session import current_campaign, set_campaign
 
 TAP_PANEL_WIDTH = 340
@@ -45,21 +44,22 @@ def preview_page() -> None:
 
     with tap_box:
         st.subheader("After the tap", anchor=False)
+        moment = None
         if ad.cta == "call":
             with st.expander("Business hours", expanded=True, icon=":material/schedule:"):
                 hours = hours_editor(ad)
             if hours != ad.hours:
                 ad = replace(ad, hours=hours)
                 set_campaign(ad)
-            screen = call_screen_html(ad, tap_moment(ad.hours))
-        else:
-            screen = chat_screen_html(ad)
+            moment = tap_moment(ad.hours)
         link = button_link(ad.phone_check, ad.cta, ad.prefill)
         # The QR code rides in the tap panel's markup, served like the ad's images.
         code = qr_png(link) if link else None
-        qr = qr_figure_html(media_url(code, "image/png")) if code else ""
-        tap = ad_page_html(ad, phone_frame(screen, frame) + qr, theme, False, media_url)
-        st.html(served_html(one_line(tap)))
+        qr_url = media_url(code, "image/png") if code else ""
+        tap = tap_panel_html(
+            ad, theme=theme, frame=frame, moment=moment, qr_url=qr_url, image_url=media_url
+        )
+        st.html(one_line(tap))
         if link:
             if not code:
                 st.caption(TOO_LONG)
@@ -78,8 +78,6 @@ def preview_page() -> None:
         )
 
     with grid_box:
-        st.html(
-            served_html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))
-        )
+        st.html(one_line(placements_grid_html(ad, theme, frame, safe_zones, media_url)))
 
     handoff_section(ad, key="preview_handoff")

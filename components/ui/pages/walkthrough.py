@@ -17,15 +17,14 @@ from components import ASSETS
 from components.campaign.model import Campaign
 from components.campaign.phone import button_link
 from components.forecast import summary
-from components.render.compose_panel import compose_panel_html
-from components.render.placements import ad_page_html, phone_frame
+from components.render.compose_panel import compose_panel_html, one_line
 from components.render.preview_document import placements_grid_html
 from components.render.qr import TOO_LONG, qr_png
-from components.render.tap import tap_screen_html
+from components.render.tap import tap_panel_html
 from components.ui import headline_metric_row, sample_and_prospect, tour_navigation
 from components.ui.forecast import chart_view
 from components.ui.forecast_cache import cached_forecast, cached_headline, cached_view
-from components.ui.media import media_url, served_html, served_rollout_map
+from components.ui.media import media_url, served_rollout_map
 from components.ui.session import current_campaign
 from components.ui.walkthrough_steps import STEPS, rollout_steps, step_index, tour_scenario
 from components.world.money import display_currency
@@ -138,14 +137,12 @@ def walkthrough_page() -> None:
 
     with st.container(key="wt_stage"):
         if step.key == "compose":
-            st.html(served_html(compose_panel_html(ad, media_url)))
+            st.html(compose_panel_html(ad, media_url))
         elif step.key == "placements":
-            st.html(served_html(placements_grid_html(ad, "light", True, False, media_url)))
+            st.html(one_line(placements_grid_html(ad, "light", True, False, media_url)))
         elif step.key == "tap":
             cols = st.columns([3, 2])
-            cols[0].html(
-                ad_page_html(ad, phone_frame(tap_screen_html(ad)), "light", False, media_url)
-            )
+            cols[0].html(one_line(tap_panel_html(ad, image_url=media_url)))
             link = button_link(ad.phone_check, ad.cta, ad.prefill)
             code = qr_png(link) if link else None
             if code:
