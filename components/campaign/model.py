@@ -239,8 +239,8 @@ def is_sample_art(data: bytes | None) -> bool:
     return bool(data) and hashlib.sha256(data).hexdigest() in _sample_art_digests()
 
 
-def with_uploaded_image(ad: Campaign, kind: str, data: bytes) -> Campaign:
-    """The ad with the person's upload as its `kind` ("image", "story_image" or "logo").
+def upload_changes(ad: Campaign, kind: str, data: bytes) -> dict[str, bytes | None]:
+    """The fields an upload as `kind` ("image", "story_image" or "logo") changes in `ad`.
 
     A new ad image is what every placement shows: the sample's 9:16 story art, which Stories
     and Reels would otherwise keep showing beside it, goes; the person's own stays.
@@ -248,7 +248,12 @@ def with_uploaded_image(ad: Campaign, kind: str, data: bytes) -> Campaign:
     changes: dict[str, bytes | None] = {kind: data}
     if kind == "image" and is_sample_art(ad.story_image):
         changes["story_image"] = None
-    return replace(ad, **changes)
+    return changes
+
+
+def with_uploaded_image(ad: Campaign, kind: str, data: bytes) -> Campaign:
+    """The ad with the person's upload as its `kind` (see `upload_changes`)."""
+    return replace(ad, **upload_changes(ad, kind, data))
 
 
 def default_campaign() -> Campaign:

@@ -1,8 +1,9 @@
 """The ad composer: one section at a time, every field seeded from the session's Campaign.
 
 Fields are addressed by key (`ad_<field>`). The text fields are live (`live_text`): they show
-the Campaign's value and hand what is typed straight to the Campaign as the person types, so the
-preview follows without Enter or leaving the field. The choice widgets (badge, button type,
+the Campaign's value and hand what is typed over as the person types (`session.record_edit`:
+data the session folds into the campaign), so the preview follows without Enter or leaving
+the field. The choice widgets (badge, button type,
 number's country, framing) are seeded from the Campaign whenever their key is missing (first
 visit, page switch, a loaded sample) and read back by `ad_form`, which returns the Campaign the
 form now describes.
@@ -44,14 +45,14 @@ from components.campaign.model import (
     cached_phone_check,
     is_sample_art,
     reply_problems,
-    with_uploaded_image,
+    upload_changes,
 )
 from components.campaign.phone import PhoneCheck, phone_region_options
 from components.campaign.placements import crop_summary
 from components.campaign.renaming import RENAMED_FIELDS, rename_offer
 from components.ui.common import file_uploader, markdown_code
 from components.ui.live_text import live_text
-from components.ui.session import current_campaign, set_campaign
+from components.ui.session import current_campaign, record_edit
 from components.ui.share import shared_view
 
 
@@ -90,8 +91,8 @@ def seed_form(ad: Campaign, *, force: bool = False, only: set[str] | None = None
 
 
 def _set_field(name: str, value: str) -> None:
-    """on_change of a text field: the Campaign takes what was typed."""
-    set_campaign(replace(current_campaign(), **{name: value}))
+    """on_change of a text field: hand over what was typed."""
+    record_edit(**{name: value})
 
 
 def _set_reply(index: int, value: str) -> None:
@@ -100,7 +101,7 @@ def _set_reply(index: int, value: str) -> None:
     seed_form(current_campaign(), only={reply_key(i) for i in range(MAX_QUICK_REPLIES)})
     state[reply_key(index)] = value
     typed = (str(state[reply_key(i)]).strip() for i in range(MAX_QUICK_REPLIES))
-    set_campaign(replace(current_campaign(), replies=tuple(reply for reply in typed if reply)))
+    record_edit(replies=tuple(reply for reply in typed if reply))
 
 
 def _text_field(
@@ -145,7 +146,7 @@ def _store_upload(kind: str, widget_key: str) -> None:
         return
     result = check_upload(upload.getvalue())
     if result.ok:
-        set_campaign(with_uploaded_image(current_campaign(), kind, result.data))
+        record_edit(**upload_changes(current_campaign(), kind, result.data))
         if result.note:  # what was done to it: a first frame kept, stored smaller
             messages[kind] = ("used", upload.name, result.note)
     else:
@@ -229,7 +230,7 @@ def _apply_rename() -> None:
     ad = current_campaign()
     offer = rename_offer(ad, str(st.session_state.get(NAME_ORIGIN_KEY, "")))
     if offer is not None:
-        set_campaign(replace(ad, **dict(offer.changes)))
+        record_edit(**dict(offer.changes))
     st.session_state[NAME_ORIGIN_KEY] = ad.business.strip()
 
 

@@ -15,7 +15,7 @@ from components.render.charts import presentation_spec
 from components.render.forecast_views import ChartView
 from components.ui.budget import daily_budget_input
 from components.ui.forecast_cache import cached_forecast, forecast_is_cached
-from components.ui.session import current_campaign, set_campaign
+from components.ui.session import current_campaign, record_edit
 from components.world.money import (
     currency_label,
     currency_options,
@@ -143,19 +143,15 @@ def _more_settings(ad: Campaign) -> None:
 def _apply_more_settings() -> None:
     # A callback, so the values land even when the click's rerun does not draw the dialog.
     state = st.session_state
-    ad = current_campaign()
     start = state["eng_start"]
-    if ad.start is None and start == default_start():
+    if current_campaign().start is None and start == default_start():
         start = None  # left on the default, it keeps following it ("next Monday")
-    set_campaign(
-        replace(
-            ad,
-            start=start,
-            currency=state["eng_currency"],
-            schedule_hours=bool(state["eng_schedule"]),
-            runs=int(state["eng_runs"]),
-            seed=int(state["eng_seed"]),
-        )
+    record_edit(
+        start=start,
+        currency=state["eng_currency"],
+        schedule_hours=bool(state["eng_schedule"]),
+        runs=int(state["eng_runs"]),
+        seed=int(state["eng_seed"]),
     )
     state[APPLIED_KEY] = True
 

@@ -10,7 +10,7 @@ served files, `components.ui.media`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -103,13 +103,33 @@ def _shared_draft(params: dict) -> Campaign | None:
     return ad
 
 
+# Field values a widget's callback handed over since the campaign was last read.
+EDITS_KEY = "campaign_edits"
+
+
+def record_edit(**changes: object) -> None:
+    """What a widget's callback returns: new values of Campaign fields, as data.
+
+    A callback runs before the script, outside the page that will read the campaign (and a
+    typing pause can coincide with a click on another page), so it cannot hand its value to
+    the page; it records it here, and the session folds it in the next time the campaign is
+    read, on whichever page that is. Nothing typed is lost to a page switch.
+    """
+    st.session_state.setdefault(EDITS_KEY, {}).update(changes)
+
+
 def current_campaign() -> Campaign:
-    """The ad this session is working on."""
-    return init_session()
+    """The campaign this session is working on, with the edits recorded since it was read."""
+    ad = init_session()
+    edits = st.session_state.pop(EDITS_KEY, None)
+    if edits:
+        ad = st.session_state[AD_KEY] = replace(ad, **edits)
+    return ad
 
 
 def set_campaign(ad: Campaign) -> None:
-    """Replace the session's ad (pages call this after their widgets have run)."""
+    """Replace the session's campaign with the one a page's widgets describe (pages call this
+    after their widgets have run)."""
     st.session_state[AD_KEY] = ad
 
 
@@ -133,6 +153,7 @@ def load_campaign(ad: Campaign) -> None:
     for name in list(state.keys()):
         if isinstance(name, str) and name.startswith(tuple(CAMPAIGN_WIDGET_KEYS)):
             del state[name]
+    state.pop(EDITS_KEY, None)  # edits of the campaign before
     state[AD_KEY] = ad
 
 

@@ -202,3 +202,24 @@ def test_a_call_ad_asks_for_a_phone_number_and_previews_the_call_screen():
     at = section(run_app(), "button")
     assert live_data(at, "ad_phone")["label"] == "WhatsApp number"
     assert "the call screen" not in preview_html(at)
+
+
+def test_text_typed_as_the_person_leaves_the_page_reaches_the_next_page():
+    """A field's callback hands its value over as data; the session folds it in on whichever
+    page runs next, so a typing pause that coincides with a click on Preview loses nothing."""
+    import json
+
+    from components.ui.navigation import page_path
+    from tests.ui.conftest import live_field
+
+    at = run_app()
+    element = live_field(at, "ad_headline")
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = element.proto.id
+    state.json_value = json.dumps({"value": "Typed then left"})
+    at.switch_page(page_path("preview"))
+    at._run(states)
+    assert_clean(at)
+    assert at.session_state["ad"].headline == "Typed then left"
+    assert "Typed then left" in preview_html(at)
