@@ -50,6 +50,7 @@ from bench.load import (
     run_done,
     runs,
 )
+from components.ui.navigation import PAGES as APP_PAGES
 from tools.app_server import streamlit_server
 
 RERUNS = 200
@@ -103,15 +104,20 @@ async def model(page, index: int) -> None:
     await page.get_by_role("menuitem", name="Share link").click()
 
 
-# (path, sidebar title, one interaction that changes a widget, what it does)
-PAGES = (
-    ("/", "Compose", compose, "type the headline"),
-    ("/preview", "Preview", preview, "Phone frame toggle"),
-    ("/targeting", "Targeting", targeting, "split: by hand / by audience"),
-    ("/engagement", "Engagement", engagement, "chart: Funnel / Over time"),
-    ("/campaigns", "Campaigns", campaigns, "type the drafts search"),
-    ("/walkthrough", "Walkthrough", walkthrough, "Next / Back"),
-    ("/model", "Model & assumptions", model, "sidebar menu: Share link (dialog)"),
+# Per page of the app (components.ui.navigation.PAGES): one interaction that changes a
+# widget, and what it does.
+INTERACTIONS = {
+    "compose": (compose, "type the headline"),
+    "preview": (preview, "Phone frame toggle"),
+    "targeting": (targeting, "split: by hand / by audience"),
+    "engagement": (engagement, "chart: Funnel / Over time"),
+    "campaigns": (campaigns, "type the drafts search"),
+    "walkthrough": (walkthrough, "Next / Back"),
+    "model": (model, "sidebar menu: Share link (dialog)"),
+}
+# (path, sidebar title, interaction, what it does)
+PAGES = tuple(
+    (f"/{entry.url_path}", entry.title, *INTERACTIONS[name]) for name, entry in APP_PAGES.items()
 )
 
 
