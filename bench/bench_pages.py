@@ -13,14 +13,16 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.ui.navigation import page_path
+
 ROOT = Path(__file__).resolve().parent.parent
 EMPTY_PAGE = "import streamlit as st\nst.write('Hello')\n"
 # (page script, target ratio against the empty page) as the issues ask.
 PAGES: dict[str, float] = {
-    "app_pages/compose.py": 3.0,
-    "app_pages/preview.py": 4.0,
-    "app_pages/targeting.py": 4.0,
-    "app_pages/engagement.py": 4.0,
+    page_path("compose"): 3.0,
+    page_path("preview"): 4.0,
+    page_path("targeting"): 4.0,
+    page_path("engagement"): 4.0,
 }
 REPEATS = 25
 
@@ -28,7 +30,7 @@ REPEATS = 25
 def _page_app(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
-    if page != "app_pages/compose.py":
+    if page != page_path("compose"):
         at.switch_page(page)
     at.run()  # cold: imports, caches, sample data
     at.run()
@@ -66,7 +68,7 @@ def uncached_engagement(repeats: int = 15) -> dict[str, float]:
     figures and chart specs), against a plain rerun of the page, interleaved."""
     from dataclasses import replace
 
-    at = _page_app("app_pages/engagement.py")
+    at = _page_app(page_path("engagement"))
     plain, uncached = [], []
     for index in range(repeats):
         start = time.perf_counter()

@@ -56,8 +56,10 @@ class BusinessHours:
         return self.weekly[DAYS.index(day)]
 
 
+@lru_cache(maxsize=1024)
 def parse_hhmm(value: str) -> time | None:
-    """'HH:MM' → time, or None when it is not a valid 24-hour time ('24:00' means midnight)."""
+    """'HH:MM' → time, or None when it is not a valid 24-hour time ('24:00' means midnight).
+    Remembered: every forecast reads the week's hours again (strptime is slow)."""
     text = str(value).strip()
     if text == "24:00":
         return time(23, 59, 59)

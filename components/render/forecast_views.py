@@ -1,13 +1,13 @@
 """What each of the Engagement page's chart views shows, as ready Vega-Lite specs.
 
-Building an Altair chart costs milliseconds (validating it against the schema cost tens more,
-so `charts.spec_of` skips that and the tests validate every view once); the page caches the
-specs this returns (per forecast, view, option and currency), so a rerun only sends them.
+Each spec is filled from a cached template (`render.chart_templates`): Altair builds a
+chart's shape once, a new forecast only brings its rows and numbers; the tests validate every
+kind of spec once against the schema. The page also keeps the views this returns (per
+forecast, view, option and currency), so a rerun only sends them.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,6 @@ from components.forecast import (
     metric_totals,
 )
 from components.render import forecast_charts as charts
-from components.render.charts import spec_of
 from components.world.money import format_money
 
 VIEWS = {
@@ -44,48 +43,6 @@ class ChartView:
     note: str = ""
     empty: str = ""
     side_by_side: int = 0
-
-
-def inline_datasets(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with its top-level datasets moved into each data reference as JSON text.
-
-    Streamlit converts top-level datasets (and a top-level `data`) to Arrow tables on every
-    rerun; inline JSON text inside the views is sent as part of the spec, untouched, and
-    Vega-Lite parses it in the browser.
-    """
-    datasets = spec.pop("datasets", {})
-    texts = {name: json.dumps(values, default=str) for name, values in datasets.items()}
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            data = node.get("data")
-            if isinstance(data, dict) and set(data) == {"name"} and data["name"] in texts:
-                node["data"] = {"values": texts[data["name"]], "format": {"type": "json"}}
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        return node
-
-    walk(spec)
-    # Streamlit also converts a top-level `data`: hand it to the views below instead.
-    top = spec.pop("data", None)
-    if top is not None:
-        for composite in ("layer", "hconcat", "vconcat", "concat"):
-            if composite in spec:
-                for part in spec[composite]:
-                    part.setdefault("data", top)
-                break
-        else:
-            moved = ("mark", "encoding", "transform", "projection", "params")
-            view = {key: spec.pop(key) for key in moved if key in spec}
-            spec["layer"] = [{**view, "data": top}]
-    return spec
-
-
-def _spec(chart: Any) -> dict[str, Any]:
-    return inline_datasets(spec_of(chart))
 
 
 def daily_metric_label(metric: str, result_label: str) -> str:
@@ -116,35 +73,32 @@ def build_view(
     if view == "daily":
         metric = option if option in DAILY_METRICS else "conversations"
         money = currency if metric == "spend" else None
-        chart = charts.daily_band_chart(
+        spec = charts.daily_band_spec(
             daily_quantiles(result, metric), daily_metric_label(metric, label), money
         )
-        return ChartView(specs=(_spec(chart),))
+        return ChartView(specs=(spec,))
     if view == "funnel":
-        return ChartView(specs=(_spec(charts.funnel_chart(funnel_steps(result))),))
+        return ChartView(specs=(charts.funnel_spec(funnel_steps(result)),))
     if view == "countries":
         table = by_country(result)
         cost = result.cost_label
-        chart = charts.country_chart(table, label, currency, cost)
-        if chart is None:
+        results = charts.country_spec(table, label, currency, cost)
+        costs = charts.country_cost_spec(table, label, currency, cost)
+        if results is None or costs is None:
             return ChartView(empty="Nothing delivers, so there is nothing to compare by country.")
         return ChartView(
-            specs=(
-                _spec(chart),
-                _spec(charts.country_cost_chart(table, label, currency, cost)),
-                _spec(charts.results_map(table, label, world_url)),
-            ),
+            specs=(results, costs, charts.results_map_spec(table, label, world_url)),
             side_by_side=2,
         )
     if view == "hours":
-        specs = [_spec(charts.hour_heatmap(result.hourly_taps, "Taps"))]
+        specs = [charts.hour_heatmap_spec(result.hourly_taps, "Taps")]
         if result.campaign.cta == "call":
-            specs.append(_spec(charts.hour_heatmap(result.hourly_missed, "Missed calls", "reds")))
+            specs.append(charts.hour_heatmap_spec(result.hourly_missed, "Missed calls", "reds"))
         return ChartView(specs=tuple(specs))
     if view == "budget":
-        chart = charts.spend_curve_chart(curve, budget, label, currency, result.cost_label)
+        spec = charts.spend_curve_spec(curve, budget, label, currency, result.cost_label)
         return ChartView(
-            specs=(_spec(chart),),
+            specs=(spec,),
             note="Results over the whole campaign at each daily budget, each budget simulated "
             "with fewer runs than the forecast above. Each extra amount reaches people who "
             "have seen the ad more often, so results grow more slowly than the budget.",
@@ -176,7 +130,7 @@ def _comparison_view(pair: dict[str, SimulationResult], currency: str) -> ChartV
             f"{format_money(outcome.budget_to_decide, currency)} a day"
         )
     return ChartView(
-        specs=(_spec(charts.ab_chart(leads, "Leads")),),
+        specs=(charts.ab_spec(leads, "Leads"),),
         figures=(
             (f"Chance {first} gets more leads", f"{outcome.chance_first:.0%}"),
             (f"Chance {second} gets more leads", f"{1 - outcome.chance_first:.0%}"),

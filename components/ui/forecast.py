@@ -196,24 +196,37 @@ def progress_text(cells: str, done: float, elapsed_s: float) -> str:
     return text
 
 
+# Under a tenth of a second a result feels immediate and needs no feedback (Nielsen,
+# "Response Times: The 3 Important Limits", 1993): a forecast that takes less shows no bar
+# (most do: the 14-day sample takes ~2 ms), so no bar flashes and nothing extra is sent.
+PROGRESS_AFTER_S = 0.1
+
+
 def forecast_with_progress(ad: Campaign, kind: str = "forecast") -> SimulationResult:
-    """The ad's forecast; while one is computed, a progress bar says how far it is and about
-    how long is left (it is removed when done, so it covers nothing)."""
+    """The ad's forecast; while one is computed for longer than `PROGRESS_AFTER_S`, a
+    progress bar says how far it is and about how long is left (removed when done, so it
+    covers nothing)."""
     if forecast_is_cached(ad, kind):
         return cached_forecast(ad, kind)
-    bar = st.empty()
     cells = f"{ad.runs:,} runs × {ad.days} days × {len(ad.countries)} countries"
     started = time.monotonic()
+    bar = None
 
     def progress(done: float) -> None:
+        nonlocal bar
+        elapsed = time.monotonic() - started
+        if bar is None:
+            if elapsed < PROGRESS_AFTER_S:
+                return
+            bar = st.empty()  # where the forecast is being drawn: the script waits here
         done = min(max(done, 0.0), 1.0)
-        bar.progress(done, text=progress_text(cells, done, time.monotonic() - started))
+        bar.progress(done, text=progress_text(cells, done, elapsed))
 
-    progress(0.0)
     try:
         return cached_forecast(ad, kind, progress)
     finally:
-        bar.empty()
+        if bar is not None:
+            bar.empty()
 
 
 def chart_view(shown: ChartView, scale: float = 1.0) -> None:
