@@ -4,7 +4,8 @@
 2. the simulation's standard scenario against the numpy binomial floor (ratio and seconds),
    a 365-day forecast of every launch country as the Engagement page runs it, where the
    forecast lands against published figures (sample_data/benchmarks.csv), and the cost of
-   building each chart's Vega-Lite spec: validated, unvalidated, built, filled from a template (`bench.bench_chart_specs`);
+   building each chart's Vega-Lite spec: validated, unvalidated, built in Altair, filled from
+   a template (`bench.bench_chart_specs`);
 3. concurrent browser sessions (N = 1, 5, 10) through the main journey: errors, edit → preview
    latency, server memory (`bench.load`);
 4. server memory over 200 reruns of each page in one session (`bench.leaks`);

@@ -265,7 +265,7 @@ def _apptest_page(path: str, title: str, reruns: int, warmup: int) -> dict:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     if path != "/":
-        at.switch_page(f"app_pages/{path.strip('/')}.py")
+        at.switch_page(next(e.path for e in APP_PAGES.values() if f"/{e.url_path}" == path))
     for _ in range(warmup):
         at.run()
     gc.collect()
