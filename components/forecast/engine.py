@@ -569,6 +569,9 @@ def _simulate_block(
     learning_noise = np.exp(sigma * shared.standard_normal((runs, days)) - sigma * sigma / 2)
     noise_bytes = shared.bit_generator.random_raw((cells + 7) // 8).view(np.uint8)[:cells]
 
+    # Three (runs, days, countries) buffers do the work below, each ~4 bytes a cell. When a
+    # buffer takes a new role it gets a new name and the old name is deleted, so no name
+    # changes its meaning halfway (and a buffer no longer needed is freed at once).
     spend = np.multiply(plan.base_spend, pace[:, :, None])
     # The audience's limit binds only for a small audience: check cheaply before applying.
     if price.size and (plan.base_spend > plan.spend_cap * price.min()).any():
@@ -577,24 +580,28 @@ def _simulate_block(
         np.minimum(spend, cap, out=spend)
 
     # Price: base × season × auction noise × run level, bid up by volume.
-    cost = _auction_noise(params).take(noise_bytes).reshape(shape)
-    cost *= plan.cost_per_impression
-    cost *= price[:, None, :]
-    pressure = np.multiply(spend, plan.inverse_inventory)
-    cost += pressure
+    cost_per_impression = _auction_noise(params).take(noise_bytes).reshape(shape)
+    cost_per_impression *= plan.cost_per_impression
+    cost_per_impression *= price[:, None, :]
+    bid_up = np.multiply(spend, plan.inverse_inventory)
+    cost_per_impression += bid_up
     with np.errstate(invalid="ignore", divide="ignore"):
-        impressions = np.divide(spend, cost, out=cost)
+        impressions = np.divide(spend, cost_per_impression, out=cost_per_impression)
+    del cost_per_impression  # its buffer holds the expected impressions now
     np.nan_to_num(impressions, copy=False, nan=0.0)
-    np.add(impressions, 0.5, out=pressure)
-    np.floor(pressure, out=pressure)
+    whole_impressions = np.add(impressions, 0.5, out=bid_up)
+    del bid_up  # its buffer holds the impressions rounded to whole ones now
+    np.floor(whole_impressions, out=whole_impressions)
     shown = out.impressions[first:last]
-    np.copyto(shown, pressure, casting="unsafe")
+    np.copyto(shown, whole_impressions, casting="unsafe")
+    del whole_impressions
 
     # Frequency = f0 + cumulative impressions / audience, from the expected path scaled by
     # this run's price level and pacing so far; above the threshold people tap less.
     running_pace = np.cumsum(pace, axis=1)
     running_pace /= np.arange(1, days + 1, dtype=f32)
     fatigue = np.multiply(plan.expected_seen, running_pace[:, :, None], out=spend)
+    del spend  # its buffer holds the fatigue divisor now
     fatigue /= price[:, None, :]
     fatigue += f32(params.value("reach_min_frequency") - params.value("fatigue_from_frequency"))
     np.maximum(fatigue, 0, out=fatigue)
@@ -602,8 +609,10 @@ def _simulate_block(
     fatigue += 1
 
     taps = np.multiply(impressions, plan.ctr, out=impressions)
+    del impressions  # its buffer holds the expected taps now
     taps *= appeal.astype(f32)
     taps /= fatigue
+    del fatigue
 
     def learn(results: np.ndarray) -> np.ndarray:
         return _learn(params, results, premium, learning_noise, out, first)
@@ -702,21 +711,30 @@ def _call_counts(
     lead = params.draw("call_lead_rate", rng, (runs, 1, 1)).astype(_F32)
     restricted = params.draw("call_restricted_connect_rate", rng, (runs, 1, 1)).astype(_F32)
     connect = np.where(plan.restricted[None, None, :], restricted, _F32(1.0)).astype(_F32)
-    taps *= tap_ratio
-    placed = taps * dial
+    # The block's taps are a Message ad's; a Call ad is tapped `tap_ratio` as often (the
+    # caller is done with its taps: the buffer is reused).
+    call_taps = np.multiply(taps, tap_ratio, out=taps)
+    del taps
+    placed = call_taps * dial
     placed *= learn(placed)
-    np.minimum(placed, taps, out=placed)
+    np.minimum(placed, call_taps, out=placed)
     connected = placed * connect
     answered = connected * plan.open_share
     answered *= answer
-    returned = plan.closed_callback + (1 - answer) * plan.open_callback
-    returned = connected * returned
+    callback_share = plan.closed_callback + (1 - answer) * plan.open_callback
+    returned = connected * callback_share
     returned *= callback * lead
     answered_leads = answered * lead
     missed = placed - answered
     counts = _draw(
         rng,
-        [answered_leads, returned, answered - answered_leads, missed - returned, taps - placed],
+        [
+            answered_leads,
+            returned,
+            answered - answered_leads,
+            missed - returned,
+            call_taps - placed,
+        ],
     )
     answered_lead, returned_lead, answered_rest, missed_rest, idle = counts
     answered_total = answered_lead + answered_rest
