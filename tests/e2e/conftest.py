@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tools.app_server import streamlit_server
 
@@ -87,18 +88,60 @@ def screenshot(page, name: str, **options) -> Path:
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script.
+    """Wait until Streamlit has finished running the script and drawn what it sent.
 
-    The app root carries `data-test-script-state` (as in Streamlit's own e2e suite); a short
-    pause first lets a just-committed widget value start its rerun. The script can be done
-    before the page is drawn: Streamlit loads each element's code on first use and shows a
-    skeleton until then (a cold browser context showed `CTR` a second after the other
-    metrics), so the wait ends only when no skeleton is left.
+    The app root carries `data-test-connection-state` and `data-test-script-state` (as in
+    Streamlit's own e2e suite). A just-committed widget value needs a moment to start its
+    rerun, and the script can be done before the page is drawn (Streamlit loads each
+    element's code on first use and shows a skeleton until then), so the wait has two short
+    pauses around the conditions, as Streamlit's `wait_for_app_run` does (an initial 210 ms
+    and a 100 ms settle, e2e_playwright/conftest.py). Tests then wait for what they expect
+    with Playwright's `expect`, which retries until it holds.
     """
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    app = page.locator("[data-testid='stApp']")
+    expect(app).to_be_attached(timeout=timeout)
     page.wait_for_timeout(250)
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
-    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=timeout)
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=timeout)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
+    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=timeout)
     page.wait_for_timeout(150)
+
+
+def settle_frames(page) -> None:
+    """Wait for the browser to draw two more frames: a resize or an animation has been laid
+    out and painted (for a screenshot), without a fixed pause."""
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+
+
+def wait_for_charts(locator) -> None:
+    """Wait until every Vega-Lite chart inside `locator` has drawn its marks."""
+    charts = locator.locator("[data-testid='stVegaLiteChart']")
+    for index in range(charts.count()):
+        expect(charts.nth(index).locator("canvas, svg.marks").first).to_be_visible(timeout=60_000)
+
+
+def wait_for_quiet_network(page) -> None:
+    """Wait until the page has made no request for 500 ms (Playwright's "networkidle"): an
+    image that would load, or fail and fire an `onerror`, has done so by then."""
+    page.wait_for_load_state("networkidle")
+
+
+# What shows that each page of the navigation (`components.ui.navigation.PAGES`) has drawn.
+PAGE_READY = {
+    "compose": ".st-key-preview_panel .bas-cta",
+    "preview": ".st-key-placements [data-placement=reels]",
+    "targeting": "[data-testid='stDataFrame']",
+    "engagement": "[data-testid='stMetric']:has-text('Leads')",
+    "campaigns": "[data-testid='stFileUploader']",
+    "walkthrough": ".st-key-wt_stage [data-testid='stHtml']",
+    "model": ".bas-table",
+}
+
+
+def page_url(name: str) -> str:
+    """The path of a page of `PAGES` ("/" for Compose)."""
+    from components.ui.navigation import PAGES
+
+    return f"/{PAGES[name].url_path}"

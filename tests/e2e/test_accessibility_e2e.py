@@ -24,7 +24,8 @@ from collections import Counter
 
 import pytest
 
-from tests.e2e.conftest import ROOT, SCREENSHOTS, wait_for_app
+from components.ui.navigation import PAGES
+from tests.e2e.conftest import PAGE_READY, ROOT, SCREENSHOTS, page_url, wait_for_app
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 OURS = "[data-testid='stHtml']"
@@ -159,12 +160,24 @@ def click_and_wait(page, selector: str, text: str | None = None) -> None:
     wait_for_app(page, 90_000)
 
 
-PREVIEW_READY = ".st-key-placements [data-placement=reels]"
+PREVIEW_READY = PAGE_READY["preview"]
 
 
-def test_compose(page, app_url):
-    open_page(page, app_url, "/", ".st-key-preview_panel .bas-cta")
-    assert_accessible(page, "compose")
+def test_every_page_has_a_way_to_tell_it_has_drawn():
+    assert set(PAGE_READY) == set(PAGES)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page(page, app_url, name):
+    """Each page of the navigation as it opens, the sample ad on it."""
+    if name == "preview":
+        page.set_viewport_size({"width": 1600, "height": 1100})
+    open_page(page, app_url, page_url(name), PAGE_READY[name])
+    if name == "targeting":
+        page.wait_for_selector("[data-testid='stVegaLiteChart']", timeout=90_000)
+    if name == "preview":
+        page.wait_for_selector(".st-key-tap_panel .bas-wa")
+    assert_accessible(page, name)
 
 
 def test_compose_with_a_disabled_button(page, app_url):
@@ -172,11 +185,9 @@ def test_compose_with_a_disabled_button(page, app_url):
     assert_accessible(page, "compose-invalid-number")
 
 
-def test_preview_light_dark_and_safe_zones(page, app_url):
+def test_preview_dark_with_safe_zones(page, app_url):
     page.set_viewport_size({"width": 1600, "height": 1100})
-    open_page(page, app_url, "/preview", PREVIEW_READY)
-    page.wait_for_selector(".st-key-tap_panel .bas-wa")
-    assert_accessible(page, "preview")
+    open_page(page, app_url, page_url("preview"), PREVIEW_READY)
     click_and_wait(page, ".st-key-preview_safe_zones label")
     page.wait_for_selector("[data-placement=ig_story] .bas-safe-top")
     click_and_wait(page, ".st-key-preview_theme button", "Dark")
@@ -186,7 +197,7 @@ def test_preview_light_dark_and_safe_zones(page, app_url):
 
 def test_preview_of_a_call_ad(page, app_url):
     page.set_viewport_size({"width": 1600, "height": 1100})
-    open_page(page, app_url, "/preview?cta=call", PREVIEW_READY)
+    open_page(page, app_url, page_url("preview") + "?cta=call", PREVIEW_READY)
     page.wait_for_selector(".st-key-tap_panel .bas-call")
     assert_accessible(page, "preview-call")
     click_and_wait(page, ".st-key-preview_theme button", "Dark")
@@ -196,32 +207,6 @@ def test_preview_of_a_call_ad(page, app_url):
 
 def test_preview_with_a_disabled_button(page, app_url):
     page.set_viewport_size({"width": 1600, "height": 1100})
-    open_page(page, app_url, "/preview?phone=12345&region=NG", PREVIEW_READY)
+    open_page(page, app_url, page_url("preview") + "?phone=12345&region=NG", PREVIEW_READY)
     page.wait_for_selector(".st-key-placements .bas-cta-disabled")
     assert_accessible(page, "preview-invalid-number")
-
-
-def test_targeting(page, app_url):
-    open_page(page, app_url, "/targeting", "[data-testid='stVegaLiteChart']")
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=90_000)
-    assert_accessible(page, "targeting")
-
-
-def test_engagement(page, app_url):
-    open_page(page, app_url, "/engagement", "[data-testid='stMetric']:has-text('Leads')")
-    assert_accessible(page, "engagement")
-
-
-def test_campaigns(page, app_url):
-    open_page(page, app_url, "/campaigns", "[data-testid='stFileUploader']")
-    assert_accessible(page, "campaigns")
-
-
-def test_walkthrough(page, app_url):
-    open_page(page, app_url, "/walkthrough", ".st-key-wt_stage [data-testid='stHtml']")
-    assert_accessible(page, "walkthrough")
-
-
-def test_model(page, app_url):
-    open_page(page, app_url, "/model", ".bas-table")
-    assert_accessible(page, "model")

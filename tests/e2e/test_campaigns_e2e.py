@@ -11,7 +11,7 @@ from components.campaign.model import default_campaign
 from components.storage.store import Store, default_sqlite_url
 from components.storage.workspace import load_key
 from components.ui.accounts import SIGN_IN_MESSAGE
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, wait_for_app
 from tools.app_server import free_port, streamlit_server
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
@@ -37,7 +37,7 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
     page.wait_for_selector("text=Saved E2E bakery draft, version 1.")
     screenshot(page, "campaigns-saved", full_page=True)
 
-    page.goto(f"{app_url}/campaigns")  # a new session: the draft is in the database
+    page.goto(f"{app_url}{page_url('campaigns')}")  # a new session: the draft is in the database
     wait_for_app(page)
     row = page.locator("[class*='st-key-draft_']", has_text="E2E bakery draft").first
     row.get_by_role("button", name="Open").click()
@@ -64,7 +64,7 @@ def test_save_reload_reopen_and_share(page, app_url, browser, tmp_path):
         expect(fresh.locator(".st-key-shared_banner")).to_contain_text(
             "You are viewing a shared campaign — Make a copy to edit."
         )
-        assert fresh.locator(".st-key-draft_save button").count() == 0
+        expect(fresh.locator(".st-key-draft_save button")).to_have_count(0)
     finally:
         stranger.close()
 
@@ -119,11 +119,11 @@ def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth
         page.goto(f"{base}/campaigns")
         wait_for_app(page)
         page.get_by_text(SIGN_IN_MESSAGE).first.wait_for()
-        assert page.get_by_text("Sign in (in the sidebar) to see your drafts").count() == 1
+        expect(page.get_by_text("Sign in (in the sidebar) to see your drafts")).to_have_count(1)
         assert page.locator(".st-key-draft_save button").is_disabled()
-        assert page.locator(".st-key-drafts_search").count() == 0
-        assert page.locator(f".st-key-draft_{local.id}").count() == 0  # no shared workspace
-        assert page.get_by_text("Local workspace draft").count() == 0
+        expect(page.locator(".st-key-drafts_search")).to_have_count(0)
+        expect(page.locator(f".st-key-draft_{local.id}")).to_have_count(0)  # no shared workspace
+        expect(page.get_by_text("Local workspace draft")).to_have_count(0)
         screenshot(page, "campaigns-signed-out", full_page=True)
 
         page.goto(f"{base}/?draft={theirs.id}")  # a share link opens read-only all the same
@@ -133,8 +133,8 @@ def test_signed_out_visitor_is_refused_drafts_but_share_links_open(browser, auth
         go(page, "Campaigns")
         # The read-only view has no Save at all (issue 14, item 4); Make a copy stays.
         expect(page.locator(".st-key-shared_banner")).to_contain_text("Make a copy to edit")
-        assert page.locator(".st-key-draft_save_copy button").count() == 0
-        assert page.locator(".st-key-draft_save button").count() == 0
-        assert page.locator(f".st-key-draft_{theirs.id}").count() == 0
+        expect(page.locator(".st-key-draft_save_copy button")).to_have_count(0)
+        expect(page.locator(".st-key-draft_save button")).to_have_count(0)
+        expect(page.locator(f".st-key-draft_{theirs.id}")).to_have_count(0)
     finally:
         context.close()

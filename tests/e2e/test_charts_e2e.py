@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import page_url, wait_for_app
 from tests.render.test_forecast_charts import walk
 
 CHART = "[data-testid='stVegaLiteChart']"
@@ -25,8 +26,8 @@ SPECS_JS = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart
 
 
 def open_view(page, app_url: str, query: str, view: str) -> None:
-    if not page.url.startswith(f"{app_url}/engagement"):
-        page.goto(f"{app_url}/engagement?{query}")
+    if not page.url.startswith(f"{app_url}{page_url('engagement')}"):
+        page.goto(f"{app_url}{page_url('engagement')}?{query}")
         wait_for_app(page, 120_000)
         page.wait_for_selector("[data-testid='stMetric']:has-text('Leads')", timeout=120_000)
     page.locator(".st-key-eng_view button", has_text=view).click()
@@ -103,8 +104,8 @@ def test_nothing_delivering_shows_an_empty_state_without_nan_or_null(page, app_u
                  "Message vs Call"):  # fmt: skip
         open_view(page, app_url, "countries=DE", view)
         panel = page.locator(".st-key-forecast_chart")
-        assert panel.locator(CHART).count() == 0, view
-        assert panel.locator(".st-key-chart_empty_state").is_visible(), view
+        expect(panel.locator(".st-key-chart_empty_state")).to_be_visible()
+        expect(panel.locator(CHART)).to_have_count(0)
         text = page.locator("[data-testid='stMain']").inner_text()
         for bad in ("NaN", "null", "— – —", "undefined"):
             assert bad not in text, (view, bad)
@@ -113,13 +114,14 @@ def test_nothing_delivering_shows_an_empty_state_without_nan_or_null(page, app_u
 @pytest.mark.parametrize("width", [1400, 390])
 def test_model_tables_are_whole_with_linked_citations(page, app_url, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{app_url}/model")
+    page.goto(f"{app_url}{page_url('model')}")
     wait_for_app(page, 120_000)
     page.wait_for_selector(".bas-table")
     texts = []
-    for index in range(page.locator("[data-testid='stTab']").count()):
-        page.locator("[data-testid='stTab']").nth(index).click()
-        page.wait_for_timeout(300)
+    tabs = page.locator("[data-testid='stTab']")
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
         texts.append(page.locator("[data-testid='stMain']").inner_text())
         for wrap in page.locator(".bas-table-wrap").all():
             if not wrap.is_visible():
@@ -135,4 +137,4 @@ def test_model_tables_are_whole_with_linked_citations(page, app_url, width):
     link = page.locator(
         ".bas-table a[href='https://www.facebook.com/business/help/435270316658768']"
     )
-    assert link.count() == 1
+    expect(link).to_have_count(1)

@@ -7,7 +7,7 @@ from urllib.parse import quote, unquote
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import screenshot, wait_for_app, wait_for_quiet_network
 
 PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 CTA = f"{PREVIEW} .bas-cta"
@@ -33,7 +33,7 @@ def test_first_impression_is_a_finished_ad(page, app_url):
     page.goto(app_url)
     wait_for_app(page)
     page.wait_for_selector(CTA)
-    assert page.locator(f"{PREVIEW} .bas-media .bas-art").count() == 1
+    expect(page.locator(f"{PREVIEW} .bas-media .bas-art")).to_have_count(1)
     assert page.locator(CTA).get_attribute("href").startswith("https://wa.me/")
     screenshot(page, "compose-default", full_page=True)
     screenshot(page, "readme-compose")
@@ -65,7 +65,7 @@ def test_typing_updates_the_preview_and_the_link(page, app_url):
     assert href == "https://wa.me/254712345678?text=" + quote(prefill, safe="")
     assert unquote(href.split("?text=")[1]) == prefill
     open_section(page, "Button")
-    assert page.get_by_text("+254 712 345678").count() > 0
+    expect(page.get_by_text("+254 712 345678").first).to_be_attached()
     screenshot(page, "compose-typed")
 
 
@@ -83,8 +83,8 @@ def test_typing_without_committing_updates_the_preview(page, app_url):
     counter = page.locator(".st-key-ad_text .bas-live-count")
     expect(counter).to_have_text("24/125")
     # One counter per field: Streamlit's own "n/255" is gone from the composer.
-    assert page.locator("[data-testid='InputInstructions']").count() == 0
-    assert page.locator(".st-key-ad_text .bas-live-count").count() == 1
+    expect(page.locator("[data-testid='InputInstructions']")).to_have_count(0)
+    expect(page.locator(".st-key-ad_text .bas-live-count")).to_have_count(1)
     headline = field(page, "headline")
     headline.click()
     headline.press("End")
@@ -99,8 +99,8 @@ def test_typing_without_committing_updates_the_preview(page, app_url):
     screenshot(page, "compose-live-typing")
     for name in ("Page", "Button", "Welcome"):  # no framework counter in any section either
         open_section(page, name)
-        assert page.locator("[data-testid='InputInstructions']").count() == 0
-        assert page.locator(".bas-live").count() >= 1
+        expect(page.locator("[data-testid='InputInstructions']")).to_have_count(0)
+        expect(page.locator(".bas-live").first).to_be_attached()
 
 
 def test_typed_text_survives_a_section_and_a_page_switch(page, app_url):
@@ -145,8 +145,8 @@ def test_hostile_text_typed_live_is_shown_as_text(page, app_url):
     box.press("Control+a")
     box.press_sequentially(payload, delay=5)
     expect(page.locator(PREVIEW)).to_contain_text(payload)
-    assert page.locator(f"{PREVIEW} img[src=x]").count() == 0
-    assert page.locator(f"{PREVIEW} b").count() == 0  # and the fixture fails on any dialog
+    expect(page.locator(f"{PREVIEW} img[src=x]")).to_have_count(0)
+    expect(page.locator(f"{PREVIEW} b")).to_have_count(0)  # the fixture fails on any dialog
 
 
 def test_invalid_number_disables_the_button(page, app_url):
@@ -155,8 +155,8 @@ def test_invalid_number_disables_the_button(page, app_url):
     open_section(page, "Button")
     type_into(page, "phone", "+234 12")
     page.wait_for_selector(f"{PREVIEW} .bas-cta-disabled")
-    assert page.locator(f"{PREVIEW} a.bas-cta").count() == 0
-    assert page.get_by_text("too short").count() >= 1
+    expect(page.locator(f"{PREVIEW} a.bas-cta")).to_have_count(0)
+    expect(page.get_by_text("too short").first).to_be_attached()
     screenshot(page, "compose-invalid-number")
 
 
@@ -186,7 +186,7 @@ def test_a_call_ad_says_phone_number_and_shows_the_call_screen(page, app_url):
     box.press_sequentially("0803 123", delay=10)
     expect(page.get_by_text("The number is too short for Nigeria.")).to_be_visible()
     expect(page.locator(f"{PREVIEW} .bas-call")).to_contain_text("Cannot call")
-    assert page.get_by_text("Add the area code").count() == 0
+    expect(page.get_by_text("Add the area code")).to_have_count(0)
     screenshot(page, "compose-call-too-short")
 
 
@@ -225,7 +225,7 @@ def test_upload_a_real_image_and_a_fake_one(page, app_url):
     )
     page.wait_for_selector("text=not an image we can read")
     wait_for_app(page)
-    assert page.get_by_text("The previous image is kept").count() >= 1
+    expect(page.get_by_text("The previous image is kept").first).to_be_attached()
     assert art_style(page) == real
     screenshot(page, "compose-upload-refused")
 
@@ -265,10 +265,10 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(page, app_url):
     preview = page.locator(PREVIEW)
     assert payload in preview.inner_text()
     assert "<b>bold</b>" in preview.inner_text()
-    assert preview.locator("script").count() == 0
-    assert preview.locator("img[src=x]").count() == 0
-    assert preview.locator("b").count() == 0
-    page.wait_for_timeout(500)  # a dialog would have opened by now; the fixture fails on it
+    expect(preview.locator("script")).to_have_count(0)
+    expect(preview.locator("img[src=x]")).to_have_count(0)
+    expect(preview.locator("b")).to_have_count(0)
+    wait_for_quiet_network(page)  # an onerror would have run; the fixture fails on a dialog
     screenshot(page, "compose-hostile")
 
 
@@ -276,7 +276,7 @@ def test_nonsense_link_still_renders_with_a_note(page, app_url):
     page.goto(f"{app_url}/?cta=fax&budget=-9&text={'x' * 3000}&business=%FF%FE")
     wait_for_app(page)
     page.wait_for_selector(CTA)
-    assert page.get_by_text("Some parts of this link could not be used").count() == 1
+    expect(page.get_by_text("Some parts of this link could not be used")).to_have_count(1)
     screenshot(page, "compose-nonsense-link")
 
 

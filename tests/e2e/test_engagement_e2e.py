@@ -3,8 +3,10 @@
 import csv
 import io
 
+from playwright.sync_api import expect
+
 from components.world.money import convert
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, wait_for_app, wait_for_charts
 
 METRIC = "[data-testid='stMetric']"
 
@@ -16,7 +18,7 @@ def metric_value(page, label: str) -> str:
 
 def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     page.set_viewport_size({"width": 1400, "height": 1300})
-    page.goto(f"{app_url}/engagement")
+    page.goto(f"{app_url}{page_url('engagement')}")
     wait_for_app(page, 90_000)
     # The first forecast of a fresh server computes while a spinner shows.
     page.wait_for_selector(f"{METRIC}:has-text('Leads')", timeout=90_000)
@@ -25,7 +27,7 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
                            "[data-testid='stVegaLiteChart'] svg")  # fmt: skip
     for label in ("Spend", "Impressions", "CPM", "Clicks", "CTR", "Conversations started",
                   "Cost per conversation", "Leads"):  # fmt: skip
-        assert page.locator(METRIC).filter(has_text=label).count() >= 1, label
+        expect(page.locator(METRIC).filter(has_text=label).first, label).to_be_attached()
     before = metric_value(page, "Impressions")
     screenshot(page, "engagement-default", full_page=True)
 
@@ -45,7 +47,8 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     seed = page.locator("[data-testid='stDialog'] .st-key-eng_seed input")
     seed.fill("99")
     seed.press("Enter")
-    page.wait_for_timeout(500)
+    wait_for_app(page)
+    expect(seed).to_have_value("99")
     page.get_by_role("button", name="Apply").click()
     wait_for_app(page, 90_000)
     page.wait_for_selector("[data-testid='stDialog']", state="detached")
@@ -54,8 +57,7 @@ def test_budget_moves_the_forecast_and_the_csv_downloads(page, app_url):
     for label in ("Funnel", "By country", "When people tap", "Budget", "Message vs Call"):
         page.locator(".st-key-eng_view button", has_text=label).click()
         wait_for_app(page, 90_000)
-        page.wait_for_selector(".st-key-forecast_chart [data-testid='stVegaLiteChart']")
-        page.wait_for_timeout(600)
+        wait_for_charts(page.locator(".st-key-forecast_chart"))
         name = label.lower().replace(" ", "-")
         page.locator(".st-key-forecast_chart").screenshot(
             path=str(screenshot(page, "engagement-tmp").with_name(f"engagement-{name}.png"))

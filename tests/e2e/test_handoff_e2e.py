@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, wait_for_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "sample_data" / "ads_manager_handoff.schema.json").read_text())
@@ -16,7 +16,7 @@ PREVIEW = ".st-key-preview_panel [data-testid='stHtml']"
 
 
 def test_download_the_handoff_and_import_it_back(page, app_url):
-    page.goto(f"{app_url}/preview?headline=Handoff%20headline%2042")
+    page.goto(f"{app_url}{page_url('preview')}?headline=Handoff%20headline%2042")
     wait_for_app(page)
     section = page.locator(".st-key-preview_handoff_summary")
     expect(section).to_contain_text("Your ad will run in Nigeria, Lagos + 17 km")

@@ -24,10 +24,17 @@ import json
 from urllib.parse import quote, unquote, urlencode
 
 import pytest
+from playwright.sync_api import expect
 
 from components.campaign.model import default_campaign, from_query_params
 from components.render.preview_document import standalone_html
-from tests.e2e.conftest import SCREENSHOTS, screenshot, wait_for_app
+from tests.e2e.conftest import (
+    SCREENSHOTS,
+    page_url,
+    screenshot,
+    wait_for_app,
+    wait_for_quiet_network,
+)
 
 PAYLOADS = [
     "<script>window.__pwned=1;alert('script')</script>",
@@ -82,11 +89,11 @@ def link_values(index: int, cta: str) -> dict[str, str]:
 
 
 def preview_url(app_url: str, values: dict[str, str]) -> str:
-    return f"{app_url}/preview?{urlencode(values, quote_via=quote)}"
+    return f"{app_url}{page_url('preview')}?{urlencode(values, quote_via=quote)}"
 
 
 def assert_nothing_ran(page) -> None:
-    page.wait_for_timeout(300)  # an onerror/onload handler would have fired by now
+    wait_for_quiet_network(page)  # an onerror/onload handler would have fired by now
     assert page.evaluate("() => window.__pwned === undefined")
     assert not page.dialogs
 
@@ -150,7 +157,7 @@ def baselines(browser, app_url):
     found = {}
     try:
         for cta, query in (("message", "cta=message"), ("call", "cta=call&phone=none")):
-            page.goto(f"{app_url}/preview?{query}")
+            page.goto(f"{app_url}{page_url('preview')}?{query}")
             wait_for_app(page, 90_000)
             page.wait_for_selector(f"{PLACEMENTS} [data-placement=reels]", timeout=90_000)
             found[cta] = {
@@ -169,7 +176,7 @@ def open_preview(page, app_url: str, values: dict[str, str]) -> None:
     page.wait_for_selector(f"{PLACEMENTS} [data-placement=reels]", timeout=90_000)
     page.wait_for_selector(f"{TAP} .bas-{'call' if values['cta'] == 'call' else 'wa'}")
     notes = page.get_by_text("Some parts of this link could not be used")
-    assert notes.count() == 0, text_of(page, ".st-key-url_notes")
+    expect(notes, text_of(page, ".st-key-url_notes")).to_have_count(0)
 
 
 @pytest.mark.parametrize("index", range(len(PAYLOADS)))
@@ -241,14 +248,14 @@ def test_downloaded_preview_runs_nothing_offline(page, app_url, browser, tmp_pat
         viewer.goto(baseline_path.as_uri())
         baseline = markup_report(viewer, "html")
         viewer.goto(path.as_uri())
+        # Every image has loaded or failed (its onload/onerror run) before the load event.
         viewer.wait_for_load_state("load")
-        viewer.wait_for_timeout(500)
         assert viewer.evaluate("() => window.__pwned === undefined")
         report = markup_report(viewer, "html")
         assert report["counts"] == baseline["counts"], (report["counts"], baseline["counts"])
         assert report["handlers"] == []
         assert report["counts"]["script"] == report["counts"]["iframe"] == 0
-        assert viewer.locator("head meta").count() == 3  # charset, CSP, viewport
+        expect(viewer.locator("head meta")).to_have_count(3)  # charset, CSP, viewport
         assert all(link.startswith(("https://wa.me/", "tel:+")) for link in report["links"])
         assert all(src.startswith("data:image/") for src in report["images"])
         for css in report["styles"]:
@@ -270,7 +277,7 @@ def test_downloaded_preview_runs_nothing_offline(page, app_url, browser, tmp_pat
 def test_exports_hold_the_text_as_data(page, app_url, browser, tmp_path):
     values = link_values(13, "message")  # business `=HYPERLINK(…)`: a spreadsheet formula
     values["text"] = " ".join(PAYLOADS)[: LIMITS["text"]]
-    page.goto(f"{app_url}/engagement?{urlencode(values, quote_via=quote)}")
+    page.goto(f"{app_url}{page_url('engagement')}?{urlencode(values, quote_via=quote)}")
     wait_for_app(page, 90_000)
     page.wait_for_selector(".st-key-eng_export button", timeout=90_000)
     assert_nothing_ran(page)
@@ -303,10 +310,9 @@ def test_exports_hold_the_text_as_data(page, app_url, browser, tmp_path):
     dialogs = []
     viewer.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        viewer.goto(path.as_uri())
-        viewer.wait_for_timeout(300)
+        viewer.goto(path.as_uri())  # returns after the load event: any handler has run
         assert viewer.evaluate("() => window.__pwned === undefined")
-        assert viewer.locator("script, img, iframe, svg").count() == 0
+        expect(viewer.locator("script, img, iframe, svg")).to_have_count(0)
         # Shown as the JSON text it is (quotes escaped the JSON way).
         shown = viewer.locator("body").inner_text()
         assert json.dumps(values["business"], ensure_ascii=False) in shown
@@ -384,7 +390,7 @@ def test_markdown_payloads_in_banners_lists_and_errors_request_nothing(page, app
     name = " ".join(MARKDOWN_PAYLOADS)
     link = {"region": MARKDOWN_PAYLOADS[0], "tz": MARKDOWN_PAYLOADS[1], "cta": MARKDOWN_PAYLOADS[2],
             "scenario": MARKDOWN_PAYLOADS[3], "currency": MARKDOWN_PAYLOADS[4]}  # fmt: skip
-    page.goto(f"{app_url}/campaigns?{urlencode(link, quote_via=quote)}")
+    page.goto(f"{app_url}{page_url('campaigns')}?{urlencode(link, quote_via=quote)}")
     wait_for_app(page, 90_000)
     notes = page.locator(".st-key-url_notes")
     assert "Some parts of this link could not be used" in notes.inner_text()
@@ -396,9 +402,9 @@ def test_markdown_payloads_in_banners_lists_and_errors_request_nothing(page, app
     page.locator(".st-key-draft_save button").click()
     page.wait_for_selector("text=version 1.", timeout=90_000)
     wait_for_app(page, 90_000)
-    assert page.get_by_text(f"Saved {name}, version 1.").count() == 1
-    assert page.get_by_text(f"Working on {name}, version 1.").count() == 1
-    assert page.locator("[data-testid='stText']", has_text=name).count() == 1  # the list row
+    expect(page.get_by_text(f"Saved {name}, version 1.")).to_have_count(1)
+    expect(page.get_by_text(f"Working on {name}, version 1.")).to_have_count(1)
+    expect(page.locator("[data-testid='stText']", has_text=name)).to_have_count(1)  # list row
     assert_markdown_inert(page)
 
     record = json.loads(_download(page, "export_json").path().read_bytes())
@@ -411,7 +417,7 @@ def test_markdown_payloads_in_banners_lists_and_errors_request_nothing(page, app
     refusal = page.get_by_text("was not imported").inner_text()
     assert f"Unknown time zone {MARKDOWN_PAYLOADS[1]}" in refusal, refusal
     assert_markdown_inert(page)
-    page.wait_for_timeout(500)  # an image would have been requested by now
+    wait_for_quiet_network(page)  # an image would have been requested by now
     screenshot(page, "injection-markdown-campaigns", full_page=True)
 
 
@@ -419,7 +425,7 @@ def test_a_phone_extension_is_dialled_and_shown(page, app_url):
     """Issue 16, item 5: the Call button dials the extension (RFC 3966 `;ext=`) and the call
     screen shows it; nothing of it is dropped."""
     query = urlencode({"cta": "call", "phone": "+44 20 7031 3000 ext. 5"}, quote_via=quote)
-    page.goto(f"{app_url}/preview?{query}")
+    page.goto(f"{app_url}{page_url('preview')}?{query}")
     wait_for_app(page, 90_000)
     page.wait_for_selector(f"{TAP} .bas-call", timeout=90_000)
     hrefs = {a.get_attribute("href") for a in page.locator(f"{PLACEMENTS} a.bas-cta").all()}

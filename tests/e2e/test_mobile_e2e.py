@@ -13,22 +13,14 @@ import pytest
 from playwright.sync_api import expect
 
 from components.ui.navigation import PAGES as SHELL_PAGES
-from tests.e2e.conftest import SCREENSHOTS, wait_for_app
+from tests.e2e.conftest import PAGE_READY, SCREENSHOTS, page_url, settle_frames, wait_for_app
 
 PHONE = {"width": 390, "height": 844}
-# What shows that each page of the app's navigation (`navigation.PAGES`) has drawn, by page.
-READY = {
-    "compose": ("/", ".st-key-preview_panel .bas-cta"),
-    "preview": ("/preview", ".st-key-placements [data-placement=reels]"),
-    "targeting": ("/targeting", "[data-testid='stDataFrame']"),
-    "engagement": ("/engagement", "[data-testid='stMetric']:has-text('Leads')"),
-    "campaigns": ("/campaigns", "[data-testid='stFileUploader']"),
-    "walkthrough": ("/walkthrough", ".st-key-wt_stage [data-testid='stHtml']"),
-    "model": ("/model", ".bas-table"),
-}
-# Every page of the navigation, and the Call ad's tap screen on Preview.
-PAGES = {name: READY[name] for name in SHELL_PAGES} | {
-    "preview-call": ("/preview?cta=call", ".st-key-tap_panel .bas-call"),
+# (path, what shows it has drawn) of every page of the navigation, and of the Call ad's tap
+# screen on Preview.
+READY = {name: (page_url(name), PAGE_READY[name]) for name in SHELL_PAGES}
+PAGES = READY | {
+    "preview-call": (page_url("preview") + "?cta=call", ".st-key-tap_panel .bas-call"),
 }
 
 # Sideways overflow of the page and of Streamlit's main column, in CSS pixels.
@@ -181,7 +173,8 @@ def close_sidebar(page) -> None:
     if page.locator("[data-testid='stSidebar'][data-collapsed='false']").count():
         page.locator("[data-testid='stSidebarCollapseButton'] button").click()
         page.wait_for_selector("[data-testid='stSidebar'][data-collapsed='true']", state="attached")
-        page.wait_for_timeout(400)  # the slide-out animation
+        # The slide-out animation: done when the sidebar has left the screen.
+        expect(page.locator("[data-testid='stSidebar']")).not_to_be_in_viewport()
 
 
 def screenshot_whole(page, name: str) -> None:
@@ -189,7 +182,8 @@ def screenshot_whole(page, name: str) -> None:
     window is stretched to the page's height for the picture and put back afterwards."""
     height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
     page.set_viewport_size({"width": PHONE["width"], "height": min(max(height, 844), 16_000)})
-    page.wait_for_timeout(600)
+    wait_for_app(page)
+    settle_frames(page)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"mobile-{name}.png"))
     page.set_viewport_size(PHONE)
@@ -230,7 +224,7 @@ def test_compose_preview_button_is_on_screen_and_tappable(phone, app_url):
 
 def test_sidebar_starts_closed_on_a_phone(phone, app_url):
     open_on_phone(phone, app_url, "/", ".st-key-preview_panel .bas-cta")
-    assert phone.locator("[data-testid='stSidebar'][data-collapsed='true']").count() == 1
+    expect(phone.locator("[data-testid='stSidebar'][data-collapsed='true']")).to_have_count(1)
 
 
 def test_the_navigation_is_labelled_and_opens_the_pages_and_share_or_save(phone, app_url):
@@ -251,7 +245,7 @@ def test_the_navigation_is_labelled_and_opens_the_pages_and_share_or_save(phone,
 
 
 def test_the_hand_split_toolbar_leaves_by_hand_uncovered(phone, app_url):
-    open_on_phone(phone, app_url, "/targeting?countries=NG,GH", READY["targeting"][1])
+    open_on_phone(phone, app_url, page_url("targeting") + "?countries=NG,GH", READY["targeting"][1])
     close_sidebar(phone)
     phone.get_by_text("By hand").click()
     wait_for_app(phone, 90_000)

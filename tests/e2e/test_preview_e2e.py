@@ -7,14 +7,14 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from components.campaign.placements import PLACEMENTS
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, wait_for_app
 
 CTA_LINKS = "a.bas-cta, a.bas-ig-button, a.bas-sticker, a.bas-mp-cta, a.bas-reels-cta"
 
 
 def _open(page, app_url, query=""):
     page.set_viewport_size({"width": 1600, "height": 1100})
-    page.goto(f"{app_url}/preview{query}")
+    page.goto(f"{app_url}{page_url('preview')}{query}")
     wait_for_app(page)
     page.wait_for_selector(".st-key-placements [data-placement=reels]")
 
@@ -58,10 +58,10 @@ def test_call_ad_in_stories_and_desktop_is_not_faked(page, app_url):
     for key in ("fb_story", "fb_feed_desktop"):
         cell = page.locator(f".st-key-placements [data-placement={key}]")
         assert "Not shown on" in cell.inner_text()
-        assert cell.locator("a").count() == 0
+        expect(cell.locator("a")).to_have_count(0)
     hrefs = page.locator("[data-placement=fb_feed_mobile] a.bas-cta").get_attribute("href")
     assert hrefs.startswith("tel:+234")
-    assert page.locator(".st-key-tap_panel .bas-call").count() == 1
+    expect(page.locator(".st-key-tap_panel .bas-call")).to_have_count(1)
     screenshot(page, "preview-call", full_page=True)
 
 
@@ -89,8 +89,8 @@ def test_downloaded_preview_opens_offline_without_script(page, app_url, browser,
         viewer = offline.new_page()
         viewer.on("request", lambda r: external.append(r.url) if r.url.startswith("http") else 0)
         viewer.goto(path.as_uri())
-        assert viewer.locator(".bas-feed-mobile").count() == 1
-        assert viewer.locator(".bas-wa").count() == 1
+        expect(viewer.locator(".bas-feed-mobile")).to_have_count(1)
+        expect(viewer.locator(".bas-wa")).to_have_count(1)
         viewer.screenshot(path=str(screenshot_path("preview-download")), full_page=True)
     finally:
         offline.close()

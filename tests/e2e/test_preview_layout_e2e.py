@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.campaign.placements import PLACEMENTS
-from tests.e2e.conftest import ROOT, SCREENSHOTS, screenshot, wait_for_app
+from tests.e2e.conftest import ROOT, SCREENSHOTS, page_url, screenshot, wait_for_app
 
 LAPTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -42,7 +42,7 @@ USER_TEXT = {
 
 def open_preview(page, app_url, viewport, query=""):
     page.set_viewport_size(viewport)
-    page.goto(f"{app_url}/preview{query}")
+    page.goto(f"{app_url}{page_url('preview')}{query}")
     wait_for_app(page)
     expect(page.locator(".st-key-placements [data-placement=reels]")).to_be_attached()
     expect(page.locator(".st-key-tap_panel .bas-root")).to_be_attached()

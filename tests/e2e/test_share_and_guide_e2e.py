@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, wait_for_app
 
 MB = 1024 * 1024
 DIALOG = "[data-testid='stDialog']"
@@ -93,9 +93,9 @@ def test_next_step_buttons_lead_through_the_pages(page, app_url):
         "This is a sample ad — make it yours."
     )
     for label, path in (
-        ("Next: see it in every placement", "/preview"),
-        ("Next: choose where it runs", "/targeting"),
-        ("Next: forecast what it brings", "/engagement"),
+        ("Next: see it in every placement", page_url("preview")),
+        ("Next: choose where it runs", page_url("targeting")),
+        ("Next: forecast what it brings", page_url("engagement")),
     ):
         link = page.locator(".st-key-next_step a", has_text=label)
         link.scroll_into_view_if_needed()

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from components.world.targeting import audience_total, delivering, format_range, target_groups
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, settle_frames, wait_for_app, wait_for_charts
 
 MAP = "[data-testid='stVegaLiteChart']"
 
@@ -43,11 +43,12 @@ def show_whole_page(page) -> None:
     """Make the window tall enough for the map, the warnings and the table in one picture."""
     page.set_viewport_size({"width": 1400, "height": 1750})
     wait_for_app(page)
-    page.wait_for_timeout(500)
+    wait_for_charts(page.locator("[data-testid='stMain']"))
+    settle_frames(page)
 
 
 def open_targeting(page, app_url: str, query: str = "") -> None:
-    page.goto(f"{app_url}/targeting{query}")
+    page.goto(f"{app_url}{page_url('targeting')}{query}")
     wait_for_app(page)
     page.wait_for_selector(MAP)
     page.wait_for_function(
@@ -85,7 +86,7 @@ def test_pick_a_continent_and_see_the_map_and_table_follow(page, app_url):
     selected = ("NG", *target_groups()["South America"])
     live = delivering(selected, "launch")  # not French Guiana, nor the uninhabited islands
     assert table_rows(page) == len(selected)
-    assert page.get_by_text(f"{len(live)} of {len(selected)}", exact=True).count() == 1
+    expect(page.get_by_text(f"{len(live)} of {len(selected)}", exact=True)).to_have_count(1)
     assert map_shapes(page) > 150
     assert "countries=NG%2CAR" in page.url or "countries=NG,AR" in page.url
     show_whole_page(page)
@@ -95,7 +96,7 @@ def test_pick_a_continent_and_see_the_map_and_table_follow(page, app_url):
 def test_europe_launched_changes_the_map_and_says_why(page, app_url):
     open_targeting(page, app_url, "?countries=NG,DE,FR,CN")
     assert "Later" in table_text(page)
-    assert page.get_by_text("no delivery and no budget").count() == 1
+    expect(page.get_by_text("no delivery and no budget")).to_have_count(1)
     page.locator(".st-key-tgt_scenario button", has_text="Europe launched").click()
     wait_for_app(page)
     page.wait_for_function(
@@ -104,7 +105,7 @@ def test_europe_launched_changes_the_map_and_says_why(page, app_url):
         timeout=20_000,
     )
     assert "Launched in Europe" in table_text(page)
-    assert page.get_by_text("574941489951914", exact=False).count() >= 1
+    expect(page.get_by_text("574941489951914", exact=False).first).to_be_attached()
     assert map_shapes(page) > 150
     # one more country, searched by its plain name: the earlier ones stay selected
     page.locator(".st-key-tgt_countries input").click()
@@ -126,7 +127,7 @@ def test_europe_launched_changes_the_map_and_says_why(page, app_url):
 
 def test_hostile_link_is_ignored_and_no_script_runs(page, app_url):
     open_targeting(page, app_url, "?countries=ZZ,%3Cscript%3Ealert(1)%3C/script%3E,NG")
-    assert page.get_by_text("Unknown country codes ignored").count() == 1
+    expect(page.get_by_text("Unknown country codes ignored")).to_have_count(1)
     assert table_rows(page) == 1
     assert page.evaluate("() => document.querySelectorAll('script:not([src])').length") == (
         page.evaluate(

@@ -7,13 +7,13 @@ import pytest
 from playwright.sync_api import expect
 
 from components.ui.walkthrough_steps import STEPS
-from tests.e2e.conftest import screenshot, wait_for_app
+from tests.e2e.conftest import page_url, screenshot, wait_for_app, wait_for_charts
 from tests.e2e.test_mobile_e2e import WIDER_THAN_SCREEN
 
 
 def test_walk_the_tour_for_a_prospect(page, app_url):
     page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/walkthrough")
+    page.goto(f"{app_url}{page_url('walkthrough')}")
     wait_for_app(page)
     page.locator(".st-key-wt_sample").click()
     page.keyboard.type("Café · Berlin")  # samples are listed by kind and city
@@ -36,10 +36,9 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
     page.locator(".st-key-wt_present label").click()
     wait_for_app(page)
     assert page.locator("[data-testid='stSidebar']").is_hidden()
-    titles = []
     for step in range(6):
-        page.wait_for_timeout(400)
-        titles.append(page.locator("h2").first.inner_text())
+        # Each step in the tour's order (Next and the arrow key alike).
+        expect(page.locator("h2").first).to_have_text(STEPS[step].title)
         if step < 3:
             # The ad, every placement and the chat after the tap are the prospect's.
             page.wait_for_function(
@@ -54,7 +53,7 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
             page.wait_for_selector(".st-key-wt_stage [data-testid='stVegaLiteChart'] svg path")
         if step == 5:
             # Nothing runs in Germany at launch: Message vs Call is Europe's, not a blank 50/50.
-            assert stage.get_by_text("once Europe launches").count() == 1
+            expect(stage.get_by_text("once Europe launches")).to_have_count(1)
             figures = stage.locator("[data-testid='stMetricValue']").all_inner_texts()
             assert len(figures) == 3, figures  # two chances and the verdict
             *chances, verdict = figures
@@ -66,7 +65,7 @@ def test_walk_the_tour_for_a_prospect(page, app_url):
                 ".st-key-wt_next button"
             ).click()
             wait_for_app(page, 90_000)
-    assert titles == [step.title for step in STEPS], titles
+    assert len(STEPS) == 6
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -76,7 +75,7 @@ def test_presenting_on_a_projector(page, app_url, size):
     no step has anything wider than the screen."""
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(f"{app_url}/walkthrough?sample=berlin-cafe")
+    page.goto(f"{app_url}{page_url('walkthrough')}?sample=berlin-cafe")
     wait_for_app(page, 90_000)
     expect(page.locator(".st-key-wt_sample input")).to_have_value("Café · Berlin")
     expect(page.locator(".st-key-wt_stage")).to_contain_text("Kiezkaffee")
@@ -88,7 +87,7 @@ def test_presenting_on_a_projector(page, app_url, size):
     expect(page.locator(".st-key-wt_sample")).to_have_count(0)
     for index, step in enumerate(STEPS):
         expect(page.locator("h2").first).to_have_text(step.title)
-        page.wait_for_timeout(600)  # the step's charts draw
+        wait_for_charts(page.locator(".st-key-wt_stage"))
         assert step.note[:40] not in main.inner_text(), step.key  # the audience's view
         wide = page.evaluate(WIDER_THAN_SCREEN)
         assert not wide, f"{step.key} at {width}×{height}: {wide}"
